@@ -1,0 +1,3 @@
+using LogSentinel.Cli.Hosting;
+
+return await LogSentinelCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace LogSentinel.Cli.Store;
+
+/// <summary><c>logsentinel store check|query</c>: operator access to the store.</summary>
+internal static class StoreCommand
+{
+    public static Command Create()
+    {
+        var store = new Command("store", "Check the configured ClickHouse store or run SQL against it.");
+        return store;
+    }
+}
