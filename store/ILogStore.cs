@@ -1,0 +1,44 @@
+using LogSentinel.Store.Events;
+using LogSentinel.Store.Schema;
+
+namespace LogSentinel.Store;
+
+/// <summary>
+/// LogSentinel's one way to its data. The same operations run on the embedded engine and on a ClickHouse
+/// server; every SQL statement of the product lives behind this interface.
+/// </summary>
+public interface ILogStore : IAsyncDisposable
+{
+    /// <summary>Which transport, where, and which database.</summary>
+    StoreDescription Description { get; }
+
+    /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
+    Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the database and applies pending schema migrations; returns those applied now.</summary>
+    Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every migration recorded in the database, oldest first.</summary>
+    Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Bulk-inserts gateway events; returns the rows written.</summary>
+    Task<long> InsertGatewayEventsAsync(GatewayEventBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Bulk-inserts application events; returns the rows written.</summary>
+    Task<long> InsertAppEventsAsync(AppEventBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows in each table of the database (views excluded), by table name.</summary>
+    Task<IReadOnlyList<TableRowCount>> GetTableRowCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes synthetic gateway events through the bulk-insert path into a scratch copy of the events table,
+    /// reads them back, compares, and drops the copy.
+    /// </summary>
+    Task<RoundTripResult> CheckRoundTripAsync(int rows, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs an operator's statement and returns the output as the engine formats it: the statement's own FORMAT
+    /// clause, else tab-separated with a header row.
+    /// </summary>
+    Task<byte[]> RunOperatorQueryAsync(string sql, CancellationToken cancellationToken = default);
+}

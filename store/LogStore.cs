@@ -1,0 +1,110 @@
+using System.Globalization;
+using LogSentinel.Store.Events;
+using LogSentinel.Store.Schema;
+using LogSentinel.Store.Transport;
+
+namespace LogSentinel.Store;
+
+/// <summary>The store over either transport.</summary>
+internal sealed class LogStore : ILogStore
+{
+    private readonly IClickHouseTransport _transport;
+    private readonly string _database;
+    private readonly int _retentionDays;
+
+    public LogStore(IClickHouseTransport transport, string database, int retentionDays)
+    {
+        if (!SqlIdentifier.IsValid(database))
+        {
+            throw new StoreException($"'{database}' is not a valid database name (letters, digits and _ only, not starting with a digit).");
+        }
+
+        _transport = transport;
+        _database = database;
+        _retentionDays = retentionDays;
+        Description = new StoreDescription(transport.Kind, transport.Location, database);
+    }
+
+    public StoreDescription Description { get; }
+
+    internal IClickHouseTransport Transport => _transport;
+
+    public async Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _transport.QueryAsync("SELECT version() AS version", null, cancellationToken).ConfigureAwait(false);
+        return (string)result.Rows[0][0]!;
+    }
+
+    public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        new Migrator(_transport, _database, _retentionDays).MigrateAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        var applied = await new Migrator(_transport, _database, _retentionDays).ReadAppliedAsync(cancellationToken).ConfigureAwait(false);
+        return [.. applied.Values.OrderBy(m => m.Version)];
+    }
+
+    public Task<long> InsertGatewayEventsAsync(GatewayEventBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return _transport.InsertAsync(new GatewayEventRows($"{_database}.gateway_events", batch), cancellationToken);
+    }
+
+    public Task<long> InsertAppEventsAsync(AppEventBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return _transport.InsertAsync(new AppEventRows($"{_database}.app_events", batch), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TableRowCount>> GetTableRowCountsAsync(CancellationToken cancellationToken = default)
+    {
+        // total_rows is exact for MergeTree tables; AggregatingMergeTree rows are pre-merge groups, which is what an operator wants to see.
+        var result = await _transport.QueryAsync(
+            "SELECT name, toUInt64(ifNull(total_rows, 0)) AS rows FROM system.tables WHERE database = {db:String} AND engine NOT IN ('MaterializedView', 'View') ORDER BY name",
+            new QueryParameters().Add("db", _database),
+            cancellationToken).ConfigureAwait(false);
+        var counts = new List<TableRowCount>(result.Rows.Count);
+        foreach (var row in result.Rows)
+        {
+            counts.Add(new TableRowCount((string)row[0]!, Convert.ToUInt64(row[1], CultureInfo.InvariantCulture)));
+        }
+
+        return counts;
+    }
+
+    public async Task<RoundTripResult> CheckRoundTripAsync(int rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        var scratch = $"{_database}.store_check_{Environment.ProcessId}";
+        await _transport.ExecuteAsync($"DROP TABLE IF EXISTS {scratch}", null, cancellationToken).ConfigureAwait(false);
+        await _transport.ExecuteAsync(
+            $"CREATE TABLE {scratch} AS {_database}.gateway_events ENGINE = MergeTree ORDER BY (account, ts)", null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var batch = RoundTripSample.Create(rows);
+            var written = await _transport.InsertAsync(new GatewayEventRows(scratch, batch), cancellationToken).ConfigureAwait(false);
+            var back = await _transport.QueryAsync(
+                $"SELECT ts, event_key, client_ip, status, account, request_id FROM {scratch} ORDER BY event_key",
+                null,
+                cancellationToken).ConfigureAwait(false);
+            var matching = RoundTripSample.CountMatching(batch, back);
+            return new RoundTripResult((int)written, back.Rows.Count, matching);
+        }
+        finally
+        {
+            await _transport.ExecuteAsync($"DROP TABLE IF EXISTS {scratch}", null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<byte[]> RunOperatorQueryAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+
+        // Operators write table names without the database, as in clickhouse-client.
+        await _transport.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_database}", null, cancellationToken).ConfigureAwait(false);
+        await _transport.ExecuteAsync($"USE {_database}", null, cancellationToken).ConfigureAwait(false);
+        return await _transport.QueryFormattedAsync(sql, "TSVWithNames", cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+}

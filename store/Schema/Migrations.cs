@@ -1,0 +1,18 @@
+namespace LogSentinel.Store.Schema;
+
+/// <summary>Every schema step, oldest first. Append new steps; never edit one that has shipped.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "events and dead letters", [EventTables.GatewayEvents, EventTables.AppEvents, EventTables.DeadLetters]),
+        new(2, "per-minute rollups", [
+            RollupTables.Account, RollupTables.AccountFromGateway, RollupTables.AccountFromApp,
+            RollupTables.Ip, RollupTables.IpFromGateway, RollupTables.IpFromApp,
+            RollupTables.Agency, RollupTables.AgencyFromGateway, RollupTables.AgencyFromApp,
+        ]),
+        new(3, "alerts and alert history", [AlertTables.Alerts, AlertTables.AlertHistory]),
+        new(4, "reference data", [ReferenceTables.Versions, ReferenceTables.Accounts, ReferenceTables.Networks, ReferenceTables.Delegations]),
+        new(5, "audit log and detector state", [OperationsTables.AuditLog, OperationsTables.DetectorState]),
+    ];
+}

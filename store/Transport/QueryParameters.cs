@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace LogSentinel.Store.Transport;
+
+/// <summary>
+/// Values for the <c>{name:Type}</c> placeholders of a statement. The engine binds them by type, so a value is
+/// never spliced into SQL text.
+/// </summary>
+internal sealed class QueryParameters
+{
+    private readonly List<KeyValuePair<string, object?>> _values = [];
+
+    public IReadOnlyList<KeyValuePair<string, object?>> Values => _values;
+
+    public QueryParameters Add(string name, object? value)
+    {
+        _values.Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>The value in ClickHouse's text form, as the engine expects a bound parameter.</summary>
+    public static string FormatValue(object? value) => value switch
+    {
+        null => "\\N",
+        string s => s,
+        bool b => b ? "true" : "false",
+        DateTime dt => dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Guid g => g.ToString("D"),
+        System.Net.IPAddress ip => ip.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
