@@ -8,6 +8,8 @@ internal static class StoreCommand
     public static Command Create()
     {
         var store = new Command("store", "Check the configured ClickHouse store or run SQL against it.");
+        store.Subcommands.Add(StoreCheckCommand.Create());
+        store.Subcommands.Add(StoreQueryCommand.Create());
         return store;
     }
 }
