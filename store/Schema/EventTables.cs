@@ -32,7 +32,7 @@ internal static class EventTables
         ENGINE = MergeTree
         PARTITION BY toDate(ts)
         ORDER BY (account, ts)
-        TTL toDateTime(ts) + INTERVAL {retention_days} DAY
+        TTL toDateTime(ingested_at) + INTERVAL {retention_days} DAY
         """;
 
     public const string AppEvents = """
@@ -62,7 +62,7 @@ internal static class EventTables
         ENGINE = MergeTree
         PARTITION BY toDate(ts)
         ORDER BY (account, ts)
-        TTL toDateTime(ts) + INTERVAL {retention_days} DAY
+        TTL toDateTime(ingested_at) + INTERVAL {retention_days} DAY
         """;
 
     public const string DeadLetters = """

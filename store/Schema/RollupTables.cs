@@ -25,7 +25,6 @@ internal static class RollupTables
         ENGINE = AggregatingMergeTree
         PARTITION BY toDate(minute)
         ORDER BY (account, agency, minute)
-        TTL minute + INTERVAL {retention_days} DAY
         """;
 
     public const string AccountFromGateway = """
@@ -65,7 +64,6 @@ internal static class RollupTables
         ENGINE = AggregatingMergeTree
         PARTITION BY toDate(minute)
         ORDER BY (client_ip, minute)
-        TTL minute + INTERVAL {retention_days} DAY
         """;
 
     public const string IpFromGateway = """
@@ -107,7 +105,6 @@ internal static class RollupTables
         ENGINE = AggregatingMergeTree
         PARTITION BY toDate(minute)
         ORDER BY (agency, minute)
-        TTL minute + INTERVAL {retention_days} DAY
         """;
 
     public const string AgencyFromGateway = """

@@ -8,6 +8,8 @@ namespace LogSentinel.Store.Transport;
 /// </summary>
 internal sealed class QueryParameters
 {
+    private static readonly System.Buffers.SearchValues<char> NeedsEscaping = System.Buffers.SearchValues.Create("\\\t\n\r\0\b\f");
+
     private readonly List<KeyValuePair<string, object?>> _values = [];
 
     public IReadOnlyList<KeyValuePair<string, object?>> Values => _values;
@@ -22,7 +24,7 @@ internal sealed class QueryParameters
     public static string FormatValue(object? value) => value switch
     {
         null => "\\N",
-        string s => s,
+        string s => Escape(s),
         bool b => b ? "true" : "false",
         DateTime dt => dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
         DateTimeOffset dto => dto.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
@@ -30,6 +32,33 @@ internal sealed class QueryParameters
         Guid g => g.ToString("D"),
         System.Net.IPAddress ip => ip.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
+        _ => Escape(value.ToString() ?? string.Empty),
     };
+
+    /// <summary>Bound values are read in ClickHouse's escaped (TSV) form, so backslashes and control characters are escaped.</summary>
+    private static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny(NeedsEscaping) < 0)
+        {
+            return value;
+        }
+
+        var builder = new System.Text.StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => builder.Append(@"\\"),
+                '\t' => builder.Append(@"\t"),
+                '\n' => builder.Append(@"\n"),
+                '\r' => builder.Append(@"\r"),
+                '\0' => builder.Append(@"\0"),
+                '\b' => builder.Append(@"\b"),
+                '\f' => builder.Append(@"\f"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,0 +1,94 @@
+using LogSentinel.Store;
+using LogSentinel.Store.Embedded;
+using LogSentinel.Store.Schema;
+using LogSentinel.Tests.Infrastructure;
+
+namespace LogSentinel.Tests.Store;
+
+public sealed class MigrationTests
+{
+    private static readonly string[] ExpectedTables =
+    [
+        "alert_history", "alerts", "app_events", "audit_log", "dead_letters", "detector_state", "gateway_events",
+        "ref_accounts", "ref_delegations", "ref_networks", "ref_versions", "rollup_account_1m", "rollup_agency_1m",
+        "rollup_ip_1m", "schema_migrations",
+    ];
+
+    [Fact]
+    public async Task Migrate_FreshDatabase_CreatesEveryTableAndRecordsEachVersion()
+    {
+        await using var store = StoreFactory.Open(SharedEngine.Options());
+
+        var applied = await store.MigrateAsync();
+        var counts = await store.GetTableRowCountsAsync();
+
+        Assert.Equal(Migrations.All.Select(m => m.Version), applied.Select(m => m.Version));
+        Assert.Equal(ExpectedTables, counts.Select(c => c.Table));
+        Assert.Equal((ulong)Migrations.All.Count, counts.Single(c => c.Table == "schema_migrations").Rows);
+    }
+
+    [Fact]
+    public async Task Migrate_SecondRun_AppliesNothingAndKeepsData()
+    {
+        await using var store = await SharedEngine.OpenMigratedAsync();
+        await store.InsertGatewayEventsAsync(SampleEvents.Gateway(10));
+
+        var second = await store.MigrateAsync();
+
+        Assert.Empty(second);
+        Assert.Equal(10UL, (await store.GetTableRowCountsAsync()).Single(c => c.Table == "gateway_events").Rows);
+        Assert.Equal(Migrations.All.Count, (await store.GetAppliedMigrationsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Migrate_RecordedChecksumDiffers_FailsNamingTheMigration()
+    {
+        var database = SharedEngine.NewDatabase();
+        await using var store = await SharedEngine.OpenMigratedAsync(database);
+        SharedEngine.Transport.QueryRaw($"ALTER TABLE {database}.schema_migrations UPDATE checksum = 'edited' WHERE version = 3 SETTINGS mutations_sync = 1", "TSV", null);
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => store.MigrateAsync());
+
+        Assert.Contains("migration 3 (alerts and alert history)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrations_EachStatementIsIdempotent_RerunAfterPartialFailureSucceeds()
+    {
+        var database = SharedEngine.NewDatabase();
+        await using var store = await SharedEngine.OpenMigratedAsync(database);
+
+        // Forget that migrations 4 and 5 ran, as if the process died before recording them.
+        SharedEngine.Transport.QueryRaw($"ALTER TABLE {database}.schema_migrations DELETE WHERE version >= 4 SETTINGS mutations_sync = 1", "TSV", null);
+        var rerun = await store.MigrateAsync();
+
+        Assert.Equal([4, 5], rerun.Select(m => m.Version));
+    }
+
+    [Fact]
+    public void Open_InvalidDatabaseName_FailsBeforeTouchingTheEngine()
+    {
+        var options = SharedEngine.Options("bad-name; DROP DATABASE x");
+
+        var error = Assert.Throws<StoreException>(() => StoreFactory.Open(options));
+
+        Assert.Contains("Store:Database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_VersionsAreUniqueAndAscending()
+    {
+        var versions = Migrations.All.Select(m => m.Version).ToArray();
+
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal(versions.Length, versions.Distinct().Count());
+        Assert.All(Migrations.All.SelectMany(m => m.Statements), s => Assert.Contains("IF NOT EXISTS", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EmbeddedTransport_IsTheSharedEngine()
+    {
+        Assert.Equal(Path.GetFullPath(SharedEngine.DataPath), SharedEngine.Transport.Location);
+        Assert.IsType<EmbeddedTransport>(SharedEngine.Transport);
+    }
+}
