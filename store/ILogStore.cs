@@ -1,4 +1,5 @@
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 
 namespace LogSentinel.Store;
@@ -11,6 +12,9 @@ public interface ILogStore : IAsyncDisposable
 {
     /// <summary>Which transport, where, and which database.</summary>
     StoreDescription Description { get; }
+
+    /// <summary>Accounts, networks and delegations, versioned.</summary>
+    IReferenceStore Reference { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.Transport;
 
@@ -12,7 +13,7 @@ internal sealed class LogStore : ILogStore
     private readonly string _database;
     private readonly int _retentionDays;
 
-    public LogStore(IClickHouseTransport transport, string database, int retentionDays)
+    public LogStore(IClickHouseTransport transport, string database, int retentionDays, TimeProvider time)
     {
         if (!SqlIdentifier.IsValid(database))
         {
@@ -23,9 +24,12 @@ internal sealed class LogStore : ILogStore
         _database = database;
         _retentionDays = retentionDays;
         Description = new StoreDescription(transport.Kind, transport.Location, database);
+        Reference = new ReferenceStore(transport, database, time);
     }
 
     public StoreDescription Description { get; }
+
+    public IReferenceStore Reference { get; }
 
     internal IClickHouseTransport Transport => _transport;
 
@@ -75,7 +79,7 @@ internal sealed class LogStore : ILogStore
     public async Task<RoundTripResult> CheckRoundTripAsync(int rows, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        var scratch = $"{_database}.store_check_{Environment.ProcessId}";
+        var scratch = $"{_database}.store_check_{Guid.NewGuid():N}";
         await _transport.ExecuteAsync($"DROP TABLE IF EXISTS {scratch}", null, cancellationToken).ConfigureAwait(false);
         await _transport.ExecuteAsync(
             $"CREATE TABLE {scratch} AS {_database}.gateway_events ENGINE = MergeTree ORDER BY (account, ts)", null, cancellationToken).ConfigureAwait(false);

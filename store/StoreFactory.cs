@@ -8,7 +8,8 @@ namespace LogSentinel.Store;
 /// <summary>Opens the store the options describe.</summary>
 public static class StoreFactory
 {
-    public static ILogStore Open(StoreOptions options)
+    /// <summary>Opens the store; <paramref name="time"/> stamps what the store records (loads, audit), default the system clock.</summary>
+    public static ILogStore Open(StoreOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new StoreOptionsValidator().Validate(null, options);
@@ -24,6 +25,6 @@ public static class StoreFactory
             StoreTransport.Server => new ServerTransport(options.Server),
             _ => throw new StoreException($"Store:Transport '{options.Transport}' is not Embedded or Server."),
         };
-        return new LogStore(transport, options.Database, options.RetentionDays);
+        return new LogStore(transport, options.Database, options.RetentionDays, time ?? TimeProvider.System);
     }
 }

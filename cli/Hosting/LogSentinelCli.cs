@@ -15,6 +15,7 @@ internal static class LogSentinelCli
         root.Options.Add(GlobalOptions.Settings);
         root.Options.Add(GlobalOptions.ConfigFile);
         root.Subcommands.Add(Store.StoreCommand.Create());
+        root.Subcommands.Add(Reference.RefCommand.Create());
         return root;
     }
 
@@ -47,5 +48,6 @@ internal static class LogSentinelCli
     /// <summary>Errors whose message is the whole story for the user; anything else keeps its stack trace.</summary>
     private static bool IsUserFacing(Exception ex) =>
         ex is ConfigurationException or OptionsValidationException or LogSentinel.Store.StoreException
+            or LogSentinel.Ingest.Reference.ReferenceDataException
             or IOException or UnauthorizedAccessException;
 }
