@@ -1,3 +1,4 @@
+using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
@@ -15,6 +16,9 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Accounts, networks and delegations, versioned.</summary>
     IReferenceStore Reference { get; }
+
+    /// <summary>Lines that could not be ingested.</summary>
+    IDeadLetterStore DeadLetters { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

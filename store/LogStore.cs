@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
@@ -25,11 +26,14 @@ internal sealed class LogStore : ILogStore
         _retentionDays = retentionDays;
         Description = new StoreDescription(transport.Kind, transport.Location, database);
         Reference = new ReferenceStore(transport, database, time);
+        DeadLetters = new DeadLetterStore(transport, database);
     }
 
     public StoreDescription Description { get; }
 
     public IReferenceStore Reference { get; }
+
+    public IDeadLetterStore DeadLetters { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

@@ -4,6 +4,9 @@ namespace LogSentinel.Store.RowBinary;
 internal enum ColumnKind
 {
     String,
+
+    /// <summary>A String column given raw bytes (not necessarily UTF-8).</summary>
+    Bytes,
     UInt64,
     UInt32,
     UInt8,

@@ -35,6 +35,9 @@ internal sealed class ValueRows(string table, IReadOnlyList<(string Name, Column
             case ColumnKind.String:
                 writer.WriteString((string?)value ?? string.Empty);
                 break;
+            case ColumnKind.Bytes:
+                writer.WriteString((byte[]?)value ?? []);
+                break;
             case ColumnKind.UInt64:
                 writer.WriteUInt64(Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;

@@ -3,7 +3,9 @@ namespace LogSentinel.Store.Schema;
 /// <summary>
 /// Raw events. Partitioned by day so retention drops whole parts; ordered by account then time, the scan most
 /// detectors and the console make; a bloom filter on the source address serves per-address scans.
-/// Citizen ids exist here only as keyed pseudonyms (<c>citizen_ref</c>).
+/// Citizen ids exist here only as keyed pseudonyms (<c>citizen_ref</c>). A dead letter keeps its line twice:
+/// <c>raw</c> with every citizen id masked, for people to read, and <c>sealed</c>, the original line encrypted
+/// with a key only the ingest process holds, so a re-drive after a fix can parse it again.
 /// </summary>
 internal static class EventTables
 {
@@ -75,10 +77,24 @@ internal static class EventTables
             position String,
             reason LowCardinality(String),
             detail String,
-            raw String CODEC(ZSTD(3))
+            raw String CODEC(ZSTD(3)),
+            sealed String CODEC(ZSTD(3))
         )
         ENGINE = MergeTree
         PARTITION BY toYYYYMM(received_at)
         ORDER BY (received_at, id)
+        """;
+
+    /// <summary>Append-only record of re-drives: a dead letter is done once a re-drive ingested it.</summary>
+    public const string DeadLetterRedrives = """
+        CREATE TABLE IF NOT EXISTS {db}.dead_letter_redrives
+        (
+            id UUID,
+            redriven_at DateTime64(3, 'UTC'),
+            outcome LowCardinality(String),
+            detail String
+        )
+        ENGINE = MergeTree
+        ORDER BY (id, redriven_at)
         """;
 }

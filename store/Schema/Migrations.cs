@@ -5,7 +5,7 @@ internal static class Migrations
 {
     public static IReadOnlyList<Migration> All { get; } =
     [
-        new(1, "events and dead letters", [EventTables.GatewayEvents, EventTables.AppEvents, EventTables.DeadLetters]),
+        new(1, "events and dead letters", [EventTables.GatewayEvents, EventTables.AppEvents, EventTables.DeadLetters, EventTables.DeadLetterRedrives]),
         new(2, "per-minute rollups", [
             RollupTables.Account, RollupTables.AccountFromGateway, RollupTables.AccountFromApp,
             RollupTables.Ip, RollupTables.IpFromGateway, RollupTables.IpFromApp,
