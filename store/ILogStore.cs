@@ -2,6 +2,7 @@ using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
+using LogSentinel.Store.State;
 
 namespace LogSentinel.Store;
 
@@ -20,6 +21,9 @@ public interface ILogStore : IAsyncDisposable
     /// <summary>Lines that could not be ingested.</summary>
     IDeadLetterStore DeadLetters { get; }
 
+    /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
+    IStateStore State { get; }
+
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);
 
@@ -34,6 +38,14 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Bulk-inserts application events; returns the rows written.</summary>
     Task<long> InsertAppEventsAsync(AppEventBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Which of <paramref name="keys"/> are already stored for events between the two times (inclusive): how a
+    /// re-delivered batch drops what a previous attempt already wrote. Keys are seeded with the source name, so
+    /// keys of different sources do not meet.
+    /// </summary>
+    Task<IReadOnlySet<ulong>> FindStoredEventKeysAsync(
+        EventTable table, long fromUnixMs, long toUnixMs, IReadOnlyCollection<ulong> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Rows in each table of the database (views excluded), by table name.</summary>
     Task<IReadOnlyList<TableRowCount>> GetTableRowCountsAsync(CancellationToken cancellationToken = default);

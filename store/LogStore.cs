@@ -3,6 +3,7 @@ using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
+using LogSentinel.Store.State;
 using LogSentinel.Store.Transport;
 
 namespace LogSentinel.Store;
@@ -27,6 +28,7 @@ internal sealed class LogStore : ILogStore
         Description = new StoreDescription(transport.Kind, transport.Location, database);
         Reference = new ReferenceStore(transport, database, time);
         DeadLetters = new DeadLetterStore(transport, database);
+        State = new StateStore(transport, database, time);
     }
 
     public StoreDescription Description { get; }
@@ -34,6 +36,8 @@ internal sealed class LogStore : ILogStore
     public IReferenceStore Reference { get; }
 
     public IDeadLetterStore DeadLetters { get; }
+
+    public IStateStore State { get; }
 
     internal IClickHouseTransport Transport => _transport;
 
@@ -62,6 +66,26 @@ internal sealed class LogStore : ILogStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         return _transport.InsertAsync(new AppEventRows($"{_database}.app_events", batch), cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<ulong>> FindStoredEventKeysAsync(
+        EventTable table, long fromUnixMs, long toUnixMs, IReadOnlyCollection<ulong> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return new HashSet<ulong>();
+        }
+
+        var name = table == EventTable.Gateway ? "gateway_events" : "app_events";
+        var result = await _transport.QueryAsync(
+            $"SELECT DISTINCT event_key FROM {_database}.{name} WHERE ts BETWEEN fromUnixTimestamp64Milli({{from:Int64}}, 'UTC') AND fromUnixTimestamp64Milli({{to:Int64}}, 'UTC') AND has({{keys:Array(UInt64)}}, event_key)",
+            new QueryParameters()
+                .Add("from", fromUnixMs)
+                .Add("to", toUnixMs)
+                .Add("keys", keys.ToArray()),
+            cancellationToken).ConfigureAwait(false);
+        return result.Rows.Select(r => (ulong)r[0]!).ToHashSet();
     }
 
     public async Task<IReadOnlyList<TableRowCount>> GetTableRowCountsAsync(CancellationToken cancellationToken = default)

@@ -16,6 +16,7 @@ internal static class LogSentinelCli
         root.Options.Add(GlobalOptions.ConfigFile);
         root.Subcommands.Add(Store.StoreCommand.Create());
         root.Subcommands.Add(Reference.RefCommand.Create());
+        root.Subcommands.Add(Ingest.IngestCommand.Create());
         return root;
     }
 
@@ -49,5 +50,5 @@ internal static class LogSentinelCli
     private static bool IsUserFacing(Exception ex) =>
         ex is ConfigurationException or OptionsValidationException or LogSentinel.Store.StoreException
             or LogSentinel.Ingest.Reference.ReferenceDataException
-            or IOException or UnauthorizedAccessException;
+            or IOException or UnauthorizedAccessException or InvalidDataException;
 }

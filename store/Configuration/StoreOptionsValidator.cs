@@ -14,9 +14,9 @@ public sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
             failures.Add($"Store:Database '{options.Database}' is not a valid database name (letters, digits and _ only, not starting with a digit).");
         }
 
-        if (options.RetentionDays is < 1 or > 36500)
+        if (options.RetentionDays is < 1 or > 20000)
         {
-            failures.Add($"Store:RetentionDays must be between 1 and 36500 days; it is {options.RetentionDays}.");
+            failures.Add($"Store:RetentionDays must be between 1 and 20000 days; it is {options.RetentionDays}.");
         }
 
         if (options.Transport == StoreTransport.Embedded && string.IsNullOrWhiteSpace(options.Embedded.DataDir))

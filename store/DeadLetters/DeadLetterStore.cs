@@ -16,12 +16,25 @@ internal sealed class DeadLetterStore(IClickHouseTransport transport, string dat
     private static readonly (string, ColumnKind)[] RedriveColumns =
         [("id", ColumnKind.Uuid), ("redriven_at", ColumnKind.DateTime64Ms), ("outcome", ColumnKind.String), ("detail", ColumnKind.String)];
 
-    public async Task InsertAsync(IReadOnlyCollection<DeadLetter> letters, CancellationToken cancellationToken = default)
+    public async Task InsertAsync(IReadOnlyCollection<DeadLetter> letters, bool skipStored = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(letters);
         if (letters.Count == 0)
         {
             return;
+        }
+
+        if (skipStored)
+        {
+            var ids = string.Join(',', letters.Select(l => $"'{l.Id:D}'"));
+            var stored = await transport.QueryAsync(
+                $"SELECT id FROM {database}.dead_letters WHERE id IN ({ids})", null, cancellationToken).ConfigureAwait(false);
+            var storedIds = stored.Rows.Select(r => (Guid)r[0]!).ToHashSet();
+            letters = [.. letters.Where(l => !storedIds.Contains(l.Id))];
+            if (letters.Count == 0)
+            {
+                return;
+            }
         }
 
         var rows = letters.Select(l => new object?[] { l.Id, l.ReceivedAt, l.Source, l.Format, l.Position, l.Reason, l.Detail, l.Raw, l.Sealed }).ToList();

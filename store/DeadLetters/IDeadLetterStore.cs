@@ -3,7 +3,8 @@ namespace LogSentinel.Store.DeadLetters;
 /// <summary>Lines that could not be ingested. Nothing is dropped silently: every failed line lands here.</summary>
 public interface IDeadLetterStore
 {
-    Task InsertAsync(IReadOnlyCollection<DeadLetter> letters, CancellationToken cancellationToken = default);
+    /// <summary>Stores dead letters; with <paramref name="skipStored"/>, those whose id is already stored are skipped (a re-delivered batch).</summary>
+    Task InsertAsync(IReadOnlyCollection<DeadLetter> letters, bool skipStored = false, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterQuery query, CancellationToken cancellationToken = default);
 

@@ -29,7 +29,8 @@ internal static class EventTables
             extra String CODEC(ZSTD(3)),
             ingested_at DateTime64(3, 'UTC') DEFAULT now64(3),
             INDEX idx_client_ip client_ip TYPE bloom_filter GRANULARITY 4,
-            INDEX idx_request_id request_id TYPE bloom_filter GRANULARITY 4
+            INDEX idx_request_id request_id TYPE bloom_filter GRANULARITY 4,
+            INDEX idx_event_key event_key TYPE bloom_filter GRANULARITY 4
         )
         ENGINE = MergeTree
         PARTITION BY toDate(ts)
@@ -59,7 +60,8 @@ internal static class EventTables
             extra String CODEC(ZSTD(3)),
             ingested_at DateTime64(3, 'UTC') DEFAULT now64(3),
             INDEX idx_client_ip client_ip TYPE bloom_filter GRANULARITY 4,
-            INDEX idx_citizen_ref citizen_ref TYPE bloom_filter GRANULARITY 4
+            INDEX idx_citizen_ref citizen_ref TYPE bloom_filter GRANULARITY 4,
+            INDEX idx_event_key event_key TYPE bloom_filter GRANULARITY 4
         )
         ENGINE = MergeTree
         PARTITION BY toDate(ts)

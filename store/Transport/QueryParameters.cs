@@ -31,6 +31,7 @@ internal sealed class QueryParameters
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Guid g => g.ToString("D"),
         System.Net.IPAddress ip => ip.ToString(),
+        ulong[] numbers => "[" + string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Escape(value.ToString() ?? string.Empty),
     };

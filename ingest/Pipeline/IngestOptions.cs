@@ -1,0 +1,26 @@
+namespace LogSentinel.Ingest.Pipeline;
+
+/// <summary>Batching of ingest, bound from the <c>Ingest</c> section.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Lines per store write (default 20,000): larger batches write faster, smaller ones reach detection sooner.</summary>
+    public int BatchMaxLines { get; set; } = 20_000;
+
+    /// <summary>Longest a partial batch waits for more lines before it is written (default 500 ms).</summary>
+    public int BatchMaxWaitMs { get; set; } = 500;
+
+    public void Validate()
+    {
+        if (BatchMaxLines is < 1 or > 1_000_000)
+        {
+            throw new InvalidOperationException($"{SectionName}:BatchMaxLines must be between 1 and 1000000; it is {BatchMaxLines}.");
+        }
+
+        if (BatchMaxWaitMs is < 1 or > 600_000)
+        {
+            throw new InvalidOperationException($"{SectionName}:BatchMaxWaitMs must be between 1 and 600000; it is {BatchMaxWaitMs}.");
+        }
+    }
+}
