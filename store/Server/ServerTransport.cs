@@ -23,6 +23,9 @@ internal sealed class ServerTransport : IClickHouseTransport
     private readonly ResiliencePipeline _retryInsert;
     private readonly string _server;
 
+    // Sent as max_execution_time, so the server stops a statement the HTTP client has stopped waiting for.
+    private readonly TimeSpan _queryTimeout;
+
     // Set by USE: HTTP has no connection state, so the database travels with each later request.
     private volatile string? _database;
 
@@ -31,6 +34,7 @@ internal sealed class ServerTransport : IClickHouseTransport
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _server = $"{options.Host}:{options.Port}";
+        _queryTimeout = TimeSpan.FromSeconds(options.QueryTimeoutSeconds);
         Location = $"{(options.UseTls ? "https" : "http")}://{_server}";
 
         var handler = new SocketsHttpHandler
@@ -48,7 +52,7 @@ internal sealed class ServerTransport : IClickHouseTransport
         };
         _http = new HttpClient(new GatewayStatusHandler(handler), disposeHandler: true)
         {
-            Timeout = TimeSpan.FromSeconds(options.QueryTimeoutSeconds),
+            Timeout = _queryTimeout,
         };
         _client = new ClickHouseClient(new ClickHouseClientSettings
         {
@@ -105,6 +109,7 @@ internal sealed class ServerTransport : IClickHouseTransport
                 var options = new QueryOptions
                 {
                     Database = _database,
+                    MaxExecutionTime = _queryTimeout,
                     CustomSettings = new Dictionary<string, object> { ["default_format"] = defaultFormat },
                 };
                 using var result = await _client.ExecuteRawResultAsync(sql, options, ct).ConfigureAwait(false);
@@ -124,8 +129,12 @@ internal sealed class ServerTransport : IClickHouseTransport
         var options = new InsertOptions
         {
             Database = _database,
+            MaxExecutionTime = _queryTimeout,
             BatchSize = rows.Count,
             MaxDegreeOfParallelism = 1,
+
+            // The driver learns the column types from a probe query; once per table is enough, a failed probe is not kept.
+            UseSchemaCache = true,
         };
         return await RunAsync(
             $"INSERT INTO {rows.Table}",
@@ -161,7 +170,7 @@ internal sealed class ServerTransport : IClickHouseTransport
         }
     }
 
-    private QueryOptions? Options() => _database is { } database ? new QueryOptions { Database = database } : null;
+    private QueryOptions Options() => new() { Database = _database, MaxExecutionTime = _queryTimeout };
 
     private static ClickHouseParameterCollection? ToDriver(QueryParameters? parameters)
     {

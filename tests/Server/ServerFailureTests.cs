@@ -30,7 +30,7 @@ public sealed class ServerFailureTests(EmbeddedEngineFixture engine) : IAsyncLif
         Assert.Contains("SYNTAX_ERROR", failure.Message, StringComparison.Ordinal);
         Assert.Single(_endpoint.Statements, s => s.StartsWith("SELEC ", StringComparison.Ordinal));
 
-        // CREATE DATABASE and the failing statement; the USE is kept by the transport, not sent.
+        // CREATE DATABASE, USE and the failing statement, each sent once.
         Assert.Equal(before + 3, _endpoint.RequestCount);
     }
 
