@@ -73,10 +73,10 @@ internal sealed class ServerTransport : IClickHouseTransport
 
     public async Task ExecuteAsync(string sql, QueryParameters? parameters, CancellationToken cancellationToken)
     {
-        var use = UseStatement.TryParse(sql, out var database);
+        var use = SqlStatements.TryParseUse(sql, out var database);
         await RunAsync(
             sql,
-            idempotent: true,
+            idempotent: !SqlStatements.IsInsert(sql),
             async ct => await _client.ExecuteNonQueryAsync(sql, ToDriver(parameters), Options(), ct).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
 
@@ -90,7 +90,7 @@ internal sealed class ServerTransport : IClickHouseTransport
     public Task<ResultSet> QueryAsync(string sql, QueryParameters? parameters, CancellationToken cancellationToken) =>
         RunAsync(
             sql,
-            idempotent: true,
+            idempotent: !SqlStatements.IsInsert(sql),
             async ct =>
             {
                 // Reading the rows is part of the attempt: a connection lost mid-result is retried as a whole.
@@ -102,7 +102,7 @@ internal sealed class ServerTransport : IClickHouseTransport
     public Task<byte[]> QueryFormattedAsync(string sql, string defaultFormat, CancellationToken cancellationToken) =>
         RunAsync(
             sql,
-            idempotent: true,
+            idempotent: !SqlStatements.IsInsert(sql),
             async ct =>
             {
                 // default_format applies only when the statement has no FORMAT clause of its own, as in clickhouse-client.

@@ -125,6 +125,31 @@ public sealed class ServerFailureTests(EmbeddedEngineFixture engine) : IAsyncLif
     }
 
     [Fact]
+    public async Task InsertStatement_BadGateway_NotRetried()
+    {
+        await using var store = await ServerStores.OpenMigratedAsync(_endpoint.Port, _database);
+        _endpoint.FailNextRequests(1, 502);
+        var before = _endpoint.RequestCount;
+
+        await Assert.ThrowsAsync<StoreException>(() => ((LogStore)store).Transport.ExecuteAsync(
+            $"INSERT INTO {_database}.dead_letters (source, format, position, reason, detail, raw) VALUES ('t', 'csv', '1', 'r', 'd', 'x')",
+            null,
+            CancellationToken.None));
+
+        Assert.Equal(before + 1, _endpoint.RequestCount);
+        Assert.Equal(0UL, await CountAsync("dead_letters"));
+    }
+
+    [Fact]
+    public async Task SelectStatement_BadGatewayOnce_Retried()
+    {
+        await using var store = ServerStores.Open(_endpoint.Port, _database);
+        _endpoint.FailNextRequests(1, 502);
+
+        Assert.False(string.IsNullOrEmpty(await store.GetEngineVersionAsync()));
+    }
+
+    [Fact]
     public async Task AnyStatement_WrongPassword_ClearAuthenticationErrorWithoutRetry()
     {
         await using var guarded = await ClickHouseHttpEndpoint.StartAsync(engine, password: "s3cret");
