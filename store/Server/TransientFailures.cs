@@ -9,15 +9,15 @@ namespace LogSentinel.Store.Server;
 /// <para>
 /// Transient, retried for every statement:
 /// <list type="bullet">
-/// <item>no connection could be made: refused, reset or aborted while connecting, host or network unreachable, a connect timeout, a temporary DNS failure (<c>TryAgain</c>);</item>
+/// <item>no connection could be made: refused, reset or aborted while connecting, host or network unreachable, a temporary DNS failure (<c>TryAgain</c>);</item>
 /// <item>HTTP 503 (Service Unavailable) from the server or a proxy;</item>
 /// <item>ClickHouse codes that report overload or a briefly unavailable cluster, raised before the statement did anything:
 /// 202 TOO_MANY_SIMULTANEOUS_QUERIES, 242 TABLE_IS_READ_ONLY (a replica lost its Keeper session), 252 TOO_MANY_PARTS (inserts outpace merges),
 /// 285 TOO_FEW_LIVE_REPLICAS, 439 CANNOT_SCHEDULE_TASK (thread pool exhausted).</item>
 /// </list>
 /// Transient too, but retried only for statements that may safely run twice (everything except INSERT): the
-/// connection lost after the request was sent (reset, response ended early, I/O error reading the answer), the
-/// HTTP client's query timeout, HTTP 502 and 504, and the codes 203 NO_FREE_CONNECTION, 209 SOCKET_TIMEOUT,
+/// connection lost after the request was sent (reset, response ended early, I/O error reading the answer), a
+/// timeout (connect or query: the HTTP client does not say which), HTTP 502 and 504, and the codes 203 NO_FREE_CONNECTION, 209 SOCKET_TIMEOUT,
 /// 210 NETWORK_ERROR, 225 NO_ZOOKEEPER, 279 ALL_CONNECTION_TRIES_FAILED, 999 KEEPER_EXCEPTION. After those the
 /// server may already have written an insert, and a retry would write its rows twice; the caller, which still
 /// holds the batch, decides.

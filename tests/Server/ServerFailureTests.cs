@@ -103,18 +103,24 @@ public sealed class ServerFailureTests(EmbeddedEngineFixture engine) : IAsyncLif
     public async Task Insert_ServiceUnavailableOnce_RetriedAndWritesEachRowOnce()
     {
         await using var store = await ServerStores.OpenMigratedAsync(_endpoint.Port, _database);
+
+        // The first insert lets the driver learn the table's columns, so the failure hits the upload itself.
+        await store.InsertGatewayEventsAsync(ServerTestEvents.Gateway(10));
         _endpoint.FailNextRequests(1, 503);
+        var before = _endpoint.RequestCount;
 
         var written = await store.InsertGatewayEventsAsync(ServerTestEvents.Gateway(1_000));
 
         Assert.Equal(1_000, written);
-        Assert.Equal(1_000UL, await CountAsync("gateway_events"));
+        Assert.Equal(before + 2, _endpoint.RequestCount);
+        Assert.Equal(1_010UL, await CountAsync("gateway_events"));
     }
 
     [Fact]
     public async Task Insert_BadGateway_NotRetriedSinceTheRowsMayHaveBeenWritten()
     {
         await using var store = await ServerStores.OpenMigratedAsync(_endpoint.Port, _database);
+        await store.InsertGatewayEventsAsync(ServerTestEvents.Gateway(10));
         _endpoint.FailNextRequests(1, 502);
         var before = _endpoint.RequestCount;
 
