@@ -20,10 +20,18 @@ internal sealed class QueryParameters
         return this;
     }
 
+    /// <summary>Adds a value already in ClickHouse's escaped text form (as an HTTP <c>param_</c> arrives), bound as is.</summary>
+    public QueryParameters AddEscaped(string name, string escapedText)
+    {
+        _values.Add(new(name, new EscapedText(escapedText)));
+        return this;
+    }
+
     /// <summary>The value in ClickHouse's text form, as the engine expects a bound parameter.</summary>
     public static string FormatValue(object? value) => value switch
     {
         null => "\\N",
+        EscapedText escaped => escaped.Text,
         string s => Escape(s),
         bool b => b ? "true" : "false",
         DateTime dt => dt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
@@ -62,4 +70,6 @@ internal sealed class QueryParameters
 
         return builder.ToString();
     }
+
+    private sealed record EscapedText(string Text);
 }

@@ -4,32 +4,23 @@ using LogSentinel.Store.Embedded;
 namespace LogSentinel.Tests.Infrastructure;
 
 /// <summary>
-/// The one embedded engine of the test process. chDB serves one data path per process, so every test shares
-/// this directory and isolates itself in a database of its own (<see cref="NewDatabase"/>). The fixture keeps
-/// one connection open for the whole run so the engine is not restarted between test classes.
+/// The process's embedded engine (<see cref="SharedEngine"/>) as an xunit fixture, for test classes that take it
+/// by constructor. It owns nothing: the shared engine lives for the whole test process.
 /// </summary>
-public sealed class EmbeddedEngineFixture : IDisposable
+public sealed class EmbeddedEngineFixture
 {
-    private readonly EmbeddedTransport _transport = new(LibraryPath, DataPath);
-
     /// <summary>The data directory; any other engine connection in this process must use the same one.</summary>
-    public static string DataPath { get; } = Path.Combine(Path.GetTempPath(), $"logsentinel-tests-{Environment.ProcessId}");
+    public static string DataPath => SharedEngine.DataPath;
 
     public static string LibraryPath => ChdbLibraryLocator.Locate(null);
 
-    internal EmbeddedTransport Transport => _transport;
+#pragma warning disable CA1822 // Instance member so tests reach the engine through the fixture they were given.
+    internal EmbeddedTransport Transport => SharedEngine.Transport;
+#pragma warning restore CA1822
 
     /// <summary>A database name no other test uses.</summary>
-    public static string NewDatabase(string prefix = "t") => $"{prefix}_{Guid.NewGuid():N}";
+    public static string NewDatabase(string prefix = "t") => SharedEngine.NewDatabase(prefix);
 
     /// <summary>Options for an embedded store on this engine.</summary>
-    public static StoreOptions EmbeddedOptions(string database) => new()
-    {
-        Transport = StoreTransport.Embedded,
-        Database = database,
-        Embedded = new EmbeddedStoreOptions { DataDir = DataPath },
-    };
-
-    // The embedded transport closes synchronously; its ValueTask is already complete.
-    public void Dispose() => _transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public static StoreOptions EmbeddedOptions(string database) => SharedEngine.Options(database);
 }

@@ -24,7 +24,7 @@ internal sealed class HttpStatement
             if (key.StartsWith("param_", StringComparison.Ordinal))
             {
                 // Values arrive in ClickHouse's escaped text form; the engine unescapes them exactly as a server does.
-                (Parameters ??= new QueryParameters()).Add(key["param_".Length..], value.ToString());
+                (Parameters ??= new QueryParameters()).AddEscaped(key["param_".Length..], value.ToString());
             }
         }
     }

@@ -226,9 +226,9 @@ public sealed class ServerFailureTests(EmbeddedEngineFixture engine) : IAsyncLif
     }
 
     /// <summary>Gateway rows whose status at <c>failAt</c> is a value UInt16 cannot hold.</summary>
-    private sealed class FailingRows(string table, Store.Events.GatewayEventBatch batch, int failAt) : IRowSource
+    private sealed class FailingRows(string table, LogSentinel.Store.Events.GatewayEventBatch batch, int failAt) : IRowSource
     {
-        private readonly Store.Events.GatewayEventRows _rows = new(table, batch);
+        private readonly LogSentinel.Store.Events.GatewayEventRows _rows = new(table, batch);
 
         public string Table => table;
 
