@@ -17,6 +17,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Store.StoreCommand.Create());
         root.Subcommands.Add(Reference.RefCommand.Create());
         root.Subcommands.Add(Ingest.IngestCommand.Create());
+        root.Subcommands.Add(DeadLetters.DeadLettersCommand.Create());
         return root;
     }
 

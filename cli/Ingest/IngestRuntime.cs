@@ -36,6 +36,9 @@ internal sealed class IngestRuntime : IAsyncDisposable
 
     public IngestMetrics Metrics { get; }
 
+    /// <summary>Seals and opens dead letters' original lines.</summary>
+    public DeadLetterSealer Sealer => _sealer;
+
     /// <summary>Store writes are retried with exponential backoff and jitter; a batch is never dropped quietly.</summary>
     public static ResiliencePipeline StoreRetry(int maxAttempts) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
