@@ -15,6 +15,7 @@ internal static class LogSentinelCli
         root.Options.Add(GlobalOptions.Settings);
         root.Options.Add(GlobalOptions.ConfigFile);
         root.Subcommands.Add(Store.StoreCommand.Create());
+        root.Subcommands.Add(Simulate.SimulateCommand.Create());
         return root;
     }
 
