@@ -1,5 +1,4 @@
 using LogSentinel.Simulate.Output;
-using LogSentinel.Simulate.World;
 
 namespace LogSentinel.Simulate;
 
@@ -137,9 +136,4 @@ public static class TrafficSimulator
             Elapsed = elapsed,
         };
     }
-
-    /// <summary>Whether <paramref name="ip"/> lies in a registered network of the run described by <paramref name="options"/>.</summary>
-    internal static bool IsRegistered(SimulationOptions options, uint ip) => SimulationPlan.Create(options).World.IsRegistered(ip);
-
-    internal static string Describe(uint ip) => Ipv4.ToText(ip);
 }

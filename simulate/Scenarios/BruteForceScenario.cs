@@ -38,7 +38,8 @@ internal sealed class BruteForceScenario : IScenario
 
         _day = planner.StartDay(planner.RandomStartDay(2, workingDay: false));
         _startMs = planner.At(_day, planner.TimeOfDay((20 * SimCalendar.MsPerHour) + (rng.Next(0, 120) * SimCalendar.MsPerMinute)));
-        var end = _startMs + ((long)(_attempts - 1) * _spacingMs) + (_spacingMs / 3);
+        // The label ends once the application has logged the last attempt too.
+        var end = _startMs + ((long)(_attempts - 1) * _spacingMs) + (_spacingMs / 3) + 1_000;
         planner.AddLabel("ip", Ipv4.ToText(_ip), _startMs, end);
     }
 

@@ -6,8 +6,9 @@ using LogSentinel.Simulate.World;
 namespace LogSentinel.Simulate.Scenarios;
 
 /// <summary>
-/// Emits planned sessions: login at the start, human-paced lookups inside, logout at the end. Each session draws
-/// from its own stream, so a session crossing midnight comes out the same from both days.
+/// Emits planned sessions: login at the start, human-paced lookups inside, logout a second before the end (so the
+/// application's copy, logged a moment after the gateway's, still falls inside the label). Each session draws from
+/// its own stream, so a session crossing midnight comes out the same from both days.
 /// </summary>
 internal static class PlannedSessions
 {
@@ -32,7 +33,7 @@ internal static class PlannedSessions
             run.Emit(rng, buffer, account, s.Ip, s.UserAgent, session, s.StartMs + 5_000, s.EndMs - 5_000, s.Lookups);
             if (s.Logout)
             {
-                buffer.AddLogout(rng, s.EndMs, account, s.Ip, s.UserAgent, session);
+                buffer.AddLogout(rng, s.EndMs - 1_000, account, s.Ip, s.UserAgent, session);
             }
         }
     }

@@ -43,7 +43,8 @@ internal sealed class ScriptedBulkLookupScenario : IScenario
             day = NextEvening(planner.Calendar, day + 1);
         }
 
-        var last = _runs[^1].StartMs + 3_000 + ((long)(_count - 1) * _intervalMs) + JitterMs;
+        // The label ends once the application has logged the last lookup too.
+        var last = _runs[^1].StartMs + 3_000 + ((long)(_count - 1) * _intervalMs) + JitterMs + 1_000;
         planner.AddLabel("account", _account.Name, _runs[0].StartMs, last);
     }
 
