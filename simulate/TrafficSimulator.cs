@@ -1,4 +1,5 @@
 using LogSentinel.Simulate.Output;
+using LogSentinel.Simulate.World;
 
 namespace LogSentinel.Simulate;
 
@@ -110,13 +111,7 @@ public static class TrafficSimulator
         var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var a in world.Accounts)
         {
-            var key = a.Status.ToString().ToUpperInvariant() switch
-            {
-                "TRANSFERRED" => "transferred",
-                "RETIRED" => "retired",
-                "DISABLED" => "disabled",
-                _ => "active",
-            };
+            var key = AccountStatuses.Name(a.Status);
             byStatus[key] = byStatus.GetValueOrDefault(key) + 1;
         }
 

@@ -12,6 +12,9 @@ internal sealed class EventBuffer
     private SimEvent[] _events = new SimEvent[1 << 14];
     private ulong[] _order = new ulong[1 << 14];
 
+    // Writes to events outside the day land here and are forgotten.
+    private SimEvent _discard;
+
     public int Count { get; private set; }
 
     public int Day { get; private set; }
@@ -40,7 +43,8 @@ internal sealed class EventBuffer
     {
         if (timeMs < DayStartMs || timeMs >= DayEndMs)
         {
-            return ref Discard;
+            _discard = default;
+            return ref _discard;
         }
 
         if (Count == _events.Length)
@@ -56,17 +60,6 @@ internal sealed class EventBuffer
         e.ClientIp = ip;
         e.UserAgent = (byte)userAgent;
         return ref e;
-    }
-
-    private SimEvent _discard;
-
-    private ref SimEvent Discard
-    {
-        get
-        {
-            _discard = default;
-            return ref _discard;
-        }
     }
 
     public void AddLookup(Prng rng, long timeMs, Account account, uint ip, int userAgent, ulong session, long citizenId)

@@ -26,7 +26,7 @@ internal static class ReferenceDataWriter
         w.Write("account,agency,role,status,status_since\n");
         foreach (var a in world.Accounts)
         {
-            w.Write(string.Join(',', a.Name, a.Agency.Code, a.Role, Status(a.Status), Date(a.StatusSince)));
+            w.Write(string.Join(',', a.Name, a.Agency.Code, a.Role, AccountStatuses.Name(a.Status), Date(a.StatusSince)));
             w.Write('\n');
         }
     }
@@ -82,14 +82,6 @@ internal static class ReferenceDataWriter
     private static StreamWriter Open(string path) => new(path, append: false, Utf8NoBom);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Status(AccountStatus status) => status switch
-    {
-        AccountStatus.Transferred => "transferred",
-        AccountStatus.Retired => "retired",
-        AccountStatus.Disabled => "disabled",
-        _ => "active",
-    };
 
     private static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\n") >= 0 ? string.Concat("\"", value.Replace("\"", "\"\"", StringComparison.Ordinal), "\"") : value;
