@@ -18,6 +18,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Reference.RefCommand.Create());
         root.Subcommands.Add(Ingest.IngestCommand.Create());
         root.Subcommands.Add(DeadLetters.DeadLettersCommand.Create());
+        root.Subcommands.Add(Simulate.SimulateCommand.Create());
         return root;
     }
 
