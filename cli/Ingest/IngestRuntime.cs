@@ -57,15 +57,12 @@ internal sealed class IngestRuntime : IAsyncDisposable
         var storeOptions = StoreOpener.ReadOptions(parse);
         var configuration = CliConfiguration.Build(parse);
         var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName);
-        var parserOptions = Bind<ParserOptions>(configuration, ParserOptions.SectionName);
-        var pseudonymization = Bind<PseudonymizationOptions>(configuration, PseudonymizationOptions.SectionName);
         byte[] key;
         try
         {
             options.Validate();
-            parserOptions.Validate();
             key = PseudonymKeyProvider.Resolve(
-                pseudonymization, storeOptions.Transport == StoreTransport.Embedded ? storeOptions.Embedded.DataDir : null);
+                options.Pseudonymization, storeOptions.Transport == StoreTransport.Embedded ? storeOptions.Embedded.DataDir : null);
         }
         catch (InvalidOperationException ex)
         {
@@ -79,7 +76,7 @@ internal sealed class IngestRuntime : IAsyncDisposable
         var store = StoreFactory.Open(storeOptions);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var metrics = new IngestMetrics();
-        var pipeline = new IngestPipeline(store, pseudonymizer, sealer, parserOptions, metrics, TimeProvider.System);
+        var pipeline = new IngestPipeline(store, pseudonymizer, sealer, options.Parsing, metrics, TimeProvider.System);
         return new IngestRuntime(store, options, pseudonymizer, sealer, pipeline, metrics);
     }
 

@@ -1,3 +1,6 @@
+using LogSentinel.Ingest.Parsing;
+using LogSentinel.Ingest.Privacy;
+
 namespace LogSentinel.Ingest.Pipeline;
 
 /// <summary>Batching of ingest, bound from the <c>Ingest</c> section.</summary>
@@ -11,6 +14,12 @@ public sealed class IngestOptions
     /// <summary>Longest a partial batch waits for more lines before it is written (default 500 ms).</summary>
     public int BatchMaxWaitMs { get; set; } = 500;
 
+    /// <summary>Limits of the line parsers (<c>Ingest:Parsing</c>).</summary>
+    public ParserOptions Parsing { get; set; } = new();
+
+    /// <summary>The citizen-id pseudonymization key (<c>Ingest:Pseudonymization</c>).</summary>
+    public PseudonymizationOptions Pseudonymization { get; set; } = new();
+
     public void Validate()
     {
         if (BatchMaxLines is < 1 or > 1_000_000)
@@ -22,5 +31,7 @@ public sealed class IngestOptions
         {
             throw new InvalidOperationException($"{SectionName}:BatchMaxWaitMs must be between 1 and 600000; it is {BatchMaxWaitMs}.");
         }
+
+        Parsing.Validate();
     }
 }
