@@ -21,11 +21,18 @@ public class AppJsonParseBenchmarks
     private AppEventBatch _batch = null!;
     private LinePosition _position;
 
+    /// <summary>
+    /// True: HMAC from precomputed midstates with OpenSSL's SHA-256 compression (the default where available).
+    /// False: the framework's reusable <see cref="IncrementalHash"/> (the fallback).
+    /// </summary>
+    [Params(true, false)]
+    public bool NativeSha256 { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _lines = SampleLines.AppJson(Lines);
-        _pseudonymizer = new CitizenIdPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        _pseudonymizer = new CitizenIdPseudonymizer(RandomNumberGenerator.GetBytes(32), NativeSha256);
         _parser = new AppJsonParser(_pseudonymizer);
         _batch = new AppEventBatch(Lines);
         _position = new LinePosition(new LineSource("kafka:app-events"), 0);

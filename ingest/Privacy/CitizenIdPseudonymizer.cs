@@ -86,7 +86,7 @@ public sealed unsafe class CitizenIdPseudonymizer : IDisposable
         var key = options.DecodeKey();
         try
         {
-            return new CitizenIdPseudonymizer(key);
+            return new CitizenIdPseudonymizer(key, options.UseNativeSha256);
         }
         finally
         {

@@ -64,6 +64,16 @@ public sealed class CitizenIdPseudonymizerTests
         Assert.NotEqual(Pseudonym(a, "079300123456"), Pseudonym(b, "079300123456"));
     }
 
+    [Fact]
+    public void Create_NativeSha256Disabled_UsesIncrementalHash()
+    {
+        using var pseudonymizer = CitizenIdPseudonymizer.Create(
+            new PseudonymizationOptions { Key = Convert.ToBase64String(Key), UseNativeSha256 = false });
+
+        Assert.False(pseudonymizer.UsesNativeTransform);
+        Assert.Equal(Expected(Key, "060123456789"), Pseudonym(pseudonymizer, "060123456789"));
+    }
+
     [Theory]
     [InlineData("05230100451")]
     [InlineData("05230100451x")]
