@@ -37,6 +37,8 @@ public sealed class DeadLetterTests
     [InlineData("""{"ts":"2024-01-15T02:12:33Z","client_ip":"10.0.0.1","method":"GET","path":"/"}""", "missing_field", "status")]
     [InlineData("""{"client_ip":"10.0.0.1","method":"GET","path":"/","status":200}""", "missing_field", "ts")]
     [InlineData("""{"ts":"2024-01-15T02:12:33Z","client_ip":null,"method":"GET","path":"/","status":200}""", "missing_field", "client_ip")]
+    [InlineData("""{"ts":"2024-01-15T02:12:33Z","client_ip":"10.0.0.1","method":"","path":"/","status":200}""", "missing_field", "method")]
+    [InlineData("""{"ts":"2024-01-15T02:12:33Z","client_ip":"10.0.0.1","method":"GET","path":"?q=1","status":200}""", "missing_field", "path")]
     public void GatewayJson_MalformedLine_GoesToDeadLetter(string line, string code, string field)
     {
         var (outcome, batch) = ParseGatewayJson(line);
@@ -80,6 +82,8 @@ public sealed class DeadLetterTests
     [InlineData("""{"ts":"2024-01-15T08:00:00+0700","event":"login","account":"a"}""", "bad_timestamp", "ts")]
     [InlineData("""{"ts":"2024-01-15T08:00:00Z","event":"citizen_lookup","account":"a","citizen_id":"05230100451x"}""", "invalid_citizen_id", "citizen_id")]
     [InlineData("""{"ts":"2024-01-15T08:00:00Z","event":"citizen_lookup","account":"a","citizen_id":"0523010045""", "truncated_json", "citizen_id")]
+    [InlineData("""{"ts":"2024-01-15T08:00:00Z","event":"login","account":""}""", "missing_field", "account")]
+    [InlineData("""{"ts":"2024-01-15T08:00:00Z","event":"","account":"a"}""", "missing_field", "event")]
     public void AppJson_MalformedLine_GoesToDeadLetter(string line, string code, string field)
     {
         var (outcome, batch) = ParseApp(line);

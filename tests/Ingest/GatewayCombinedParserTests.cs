@@ -74,6 +74,12 @@ public sealed class GatewayCombinedParserTests
     }
 
     [Fact]
+    public void Parse_LineWithByteOrderMark_ParsesAsWithout()
+    {
+        Assert.True(ParseCombined("\uFEFF" + SpecGatewayCombined).Outcome.IsSuccess);
+    }
+
+    [Fact]
     public void Parse_BadRequestLine_IsMalformed()
     {
         var (outcome, _) = ParseCombined(

@@ -118,6 +118,15 @@ public sealed class GatewayJsonParserTests
     }
 
     [Fact]
+    public void Parse_LineWithByteOrderMark_ParsesAsWithout()
+    {
+        var (outcome, batch) = ParseGatewayJson("\uFEFF" + SpecGatewayJson);
+
+        Assert.True(outcome.IsSuccess, outcome.ToString());
+        Assert.Equal(Source.EventKey(Utf8(SpecGatewayJson)), batch.EventKey[0]);
+    }
+
+    [Fact]
     public void Parse_CrLfLine_ParsesAsSameKeyAsLf()
     {
         var (outcome, batch) = ParseGatewayJson(SpecGatewayJson + "\r");
