@@ -69,7 +69,7 @@ internal sealed class IngestRuntime : IAsyncDisposable
             throw new ConfigurationException(ex.Message);
         }
 
-        var pseudonymizer = new CitizenIdPseudonymizer(key);
+        var pseudonymizer = new CitizenIdPseudonymizer(key, options.Pseudonymization.UseNativeSha256);
         var sealer = new DeadLetterSealer(key);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
 

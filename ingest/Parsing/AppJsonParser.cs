@@ -204,6 +204,12 @@ public sealed class AppJsonParser : ILineParser<AppEventBatch>
             return ParseOutcome.Fail(DeadLetterReason.MissingField, FirstMissing(seen));
         }
 
+        // Detection is per account and per event kind: an empty one is as good as absent.
+        if (e.Event.IsEmpty || e.Account.IsEmpty)
+        {
+            return ParseOutcome.Fail(DeadLetterReason.MissingField, FieldName(e.Event.IsEmpty ? Event : Account));
+        }
+
         if ((seen & CitizenIdField) == 0 && e.Event.SequenceEqual("citizen_lookup"u8))
         {
             return ParseOutcome.Fail(DeadLetterReason.MissingField, FieldName(CitizenIdField));

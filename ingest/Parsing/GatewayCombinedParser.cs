@@ -239,7 +239,10 @@ public sealed class GatewayCombinedParser : ILineParser<GatewayEventBatch>
     private static ParseOutcome Broken(ReadOnlySpan<byte> line, int i, string field) =>
         ParseOutcome.Fail(i >= line.Length ? DeadLetterReason.TruncatedLine : DeadLetterReason.MalformedLine, field);
 
-    /// <summary>A non-empty token ending at a space; <paramref name="i"/> moves past the space.</summary>
+    /// <summary>
+    /// A non-empty token ending at a space or the end of the line; <paramref name="i"/> moves past the space, so a
+    /// missing next field shows as the line running out at that field.
+    /// </summary>
     private static bool TryToken(ReadOnlySpan<byte> line, scoped ref int i, out ReadOnlySpan<byte> token)
     {
         token = default;
@@ -249,14 +252,16 @@ public sealed class GatewayCombinedParser : ILineParser<GatewayEventBatch>
         }
 
         var end = line[i..].IndexOf((byte)' ');
-        if (end <= 0)
+        if (end == 0)
         {
-            if (end < 0)
-            {
-                i = line.Length;
-            }
-
             return false;
+        }
+
+        if (end < 0)
+        {
+            token = line[i..];
+            i = line.Length;
+            return true;
         }
 
         token = line.Slice(i, end);

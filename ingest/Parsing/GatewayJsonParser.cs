@@ -181,6 +181,12 @@ public sealed class GatewayJsonParser : ILineParser<GatewayEventBatch>
             return ParseOutcome.Fail(DeadLetterReason.MissingField, FirstMissing(seen));
         }
 
+        // An empty method or path names no request: as good as absent.
+        if (e.Method.IsEmpty || e.Path.IsEmpty)
+        {
+            return ParseOutcome.Fail(DeadLetterReason.MissingField, FieldName(e.Method.IsEmpty ? Method : PathField));
+        }
+
         e.EventKey = source.EventKey(line);
         e.Extra = _extra.Complete();
         batch.Add(e);

@@ -20,6 +20,13 @@ internal static class LineGuard
         }
 
         line = line.Trim(" \t\r\n"u8);
+
+        // A byte-order mark can open the first line of a file written by Windows tools; it is not part of the record.
+        if (line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..].TrimStart(" \t"u8);
+        }
+
         if (line.IsEmpty)
         {
             return DeadLetterReason.EmptyLine;

@@ -49,7 +49,8 @@ public sealed unsafe class CitizenIdPseudonymizer : IDisposable
     {
     }
 
-    internal CitizenIdPseudonymizer(ReadOnlySpan<byte> key, bool useNativeTransform)
+    /// <summary>Builds a pseudonymizer; <paramref name="useNativeTransform"/> false forces the IncrementalHash path (Ingest:Pseudonymization:UseNativeSha256).</summary>
+    public CitizenIdPseudonymizer(ReadOnlySpan<byte> key, bool useNativeTransform)
     {
         if (key.Length < MinimumKeyBytes)
         {
@@ -86,7 +87,7 @@ public sealed unsafe class CitizenIdPseudonymizer : IDisposable
         var key = options.DecodeKey();
         try
         {
-            return new CitizenIdPseudonymizer(key);
+            return new CitizenIdPseudonymizer(key, options.UseNativeSha256);
         }
         finally
         {

@@ -13,6 +13,15 @@ public sealed class PseudonymizationOptions
     /// <summary>The HMAC key, base64-encoded; at least <see cref="CitizenIdPseudonymizer.MinimumKeyBytes"/> bytes once decoded. No default.</summary>
     public string? Key { get; set; }
 
+    /// <summary>
+    /// Whether to compute the HMAC with OpenSSL's SHA-256 compression function on precomputed midstates (about 0.1 µs
+    /// per id) instead of the framework's reusable <see cref="System.Security.Cryptography.IncrementalHash"/> (about
+    /// 0.6 µs, OpenSSL's per-call EVP overhead). Both give the same pseudonym; the fast path checks itself against
+    /// <see cref="System.Security.Cryptography.HMACSHA256"/> at start-up and falls back when it cannot be used.
+    /// Default true.
+    /// </summary>
+    public bool UseNativeSha256 { get; set; } = true;
+
     /// <summary>Decodes and validates <see cref="Key"/>. The messages never quote the key.</summary>
     public byte[] DecodeKey()
     {
