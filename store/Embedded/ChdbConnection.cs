@@ -67,14 +67,16 @@ internal sealed unsafe class ChdbConnection : IDisposable
     }
 
     /// <summary>
-    /// Streams RowBinary into <c>INSERT INTO table (columns)</c>. Inline binary after <c>FORMAT RowBinary</c> is
-    /// silently truncated by chDB, so bulk data always goes through the stream-insert API.
+    /// Streams rows into <c>INSERT INTO table (columns)</c>, as a Native block where the source can write one, else
+    /// as RowBinary. Inline binary after <c>FORMAT ...</c> is silently truncated by chDB, so bulk data always goes
+    /// through the stream-insert API.
     /// </summary>
     public long StreamInsert(IRowSource rows)
     {
         var sql = $"INSERT INTO {rows.Table} ({string.Join(", ", rows.Columns)})";
         var sqlBytes = Encoding.UTF8.GetBytes(sql);
-        var formatBytes = "RowBinary"u8.ToArray();
+        var native = rows.WritesNative;
+        var formatBytes = native ? "Native"u8.ToArray() : "RowBinary"u8.ToArray();
         lock (_gate)
         {
             var connection = Handle();
@@ -95,7 +97,15 @@ internal sealed unsafe class ChdbConnection : IDisposable
 
                 using (var writer = new RowBinaryWriter(chunk => Append(stream, chunk, sql)))
                 {
-                    rows.WriteRowBinary(writer);
+                    if (native)
+                    {
+                        rows.WriteNative(new NativeBlockWriter(writer));
+                    }
+                    else
+                    {
+                        rows.WriteRowBinary(writer);
+                    }
+
                     writer.Flush();
                 }
 

@@ -63,6 +63,43 @@ internal sealed class AppEventRows(string table, AppEventBatch batch) : IRowSour
         }
     }
 
+    public bool WritesNative => true;
+
+    public void WriteNative(NativeBlockWriter writer)
+    {
+        var count = batch.Count;
+        var noIdDelta = new bool[count];
+        var noDefaultPassword = new bool[count];
+        var defaultPassword = new byte[count];
+        var noPasswordAge = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            noIdDelta[i] = !batch.HasIdDelta[i];
+            noDefaultPassword[i] = batch.DefaultPassword[i] < 0;
+            defaultPassword[i] = batch.DefaultPassword[i] == 1 ? (byte)1 : (byte)0;
+            noPasswordAge[i] = batch.PasswordAgeDays[i] < 0;
+        }
+
+        writer.BeginBlock(ColumnNames.Length, count);
+        writer.FixedColumn("ts", "DateTime64(3, 'UTC')", batch.TimestampMs);
+        writer.FixedColumn("event_key", "UInt64", batch.EventKey);
+        writer.StringColumn("source", batch.Source);
+        writer.StringColumn("event", batch.Event);
+        writer.StringColumn("account", batch.Account);
+        writer.StringColumn("agency", batch.Agency);
+        writer.IPv6Column("client_ip", batch.ClientIp);
+        writer.StringColumn("session_id", batch.SessionId);
+        writer.StringColumn("request_id", batch.RequestId);
+        writer.StringColumn("citizen_ref", batch.CitizenRef);
+        writer.StringColumn("citizen_province", batch.CitizenProvince);
+        writer.NullableColumn("id_delta", "Int64", batch.IdDelta, noIdDelta);
+        writer.StringColumn("purpose", batch.Purpose);
+        writer.StringColumn("result", batch.Result);
+        writer.NullableColumn<byte>("default_password", "Bool", defaultPassword, noDefaultPassword);
+        writer.NullableColumn("password_age_days", "Int32", batch.PasswordAgeDays, noPasswordAge);
+        writer.StringColumn("extra", batch.Extra);
+    }
+
     public IEnumerable<object?[]> ToValues()
     {
         for (var i = 0; i < batch.Count; i++)

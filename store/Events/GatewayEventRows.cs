@@ -46,6 +46,28 @@ internal sealed class GatewayEventRows(string table, GatewayEventBatch batch) : 
         }
     }
 
+    public bool WritesNative => true;
+
+    public void WriteNative(NativeBlockWriter writer)
+    {
+        writer.BeginBlock(ColumnNames.Length, batch.Count);
+        writer.FixedColumn("ts", "DateTime64(3, 'UTC')", batch.TimestampMs);
+        writer.FixedColumn("event_key", "UInt64", batch.EventKey);
+        writer.StringColumn("source", batch.Source);
+        writer.IPv6Column("client_ip", batch.ClientIp);
+        writer.StringColumn("method", batch.Method);
+        writer.StringColumn("path", batch.Path);
+        writer.FixedColumn("status", "UInt16", batch.Status);
+        writer.FixedColumn("latency_ms", "Float32", batch.LatencyMs);
+        writer.FixedColumn("bytes_out", "UInt64", batch.BytesOut);
+        writer.StringColumn("user_agent", batch.UserAgent);
+        writer.StringColumn("account", batch.Account);
+        writer.StringColumn("agency", batch.Agency);
+        writer.StringColumn("api", batch.Api);
+        writer.StringColumn("request_id", batch.RequestId);
+        writer.StringColumn("extra", batch.Extra);
+    }
+
     public IEnumerable<object?[]> ToValues()
     {
         for (var i = 0; i < batch.Count; i++)

@@ -16,6 +16,12 @@ internal interface IRowSource
     /// <summary>Writes every row, columns in <see cref="Columns"/> order, as RowBinary.</summary>
     void WriteRowBinary(RowBinaryWriter writer);
 
+    /// <summary>Whether <see cref="WriteNative"/> is available (faster for the engine than RowBinary).</summary>
+    bool WritesNative => false;
+
+    /// <summary>Writes every row as one Native block, columns in <see cref="Columns"/> order.</summary>
+    void WriteNative(NativeBlockWriter writer) => throw new NotSupportedException("This row source writes RowBinary only.");
+
     /// <summary>Every row as values the server driver understands, columns in <see cref="Columns"/> order.</summary>
     IEnumerable<object?[]> ToValues();
 }

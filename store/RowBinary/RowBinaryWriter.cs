@@ -95,6 +95,25 @@ internal sealed class RowBinaryWriter : IDisposable
         WriteString(Encoding.UTF8.GetBytes(value));
     }
 
+    /// <summary>Bytes as they are, in chunks when longer than the buffer.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var room = _buffer.Length - _position;
+            if (room == 0)
+            {
+                Flush();
+                room = _buffer.Length;
+            }
+
+            var take = Math.Min(room, bytes.Length);
+            bytes[..take].CopyTo(_buffer.AsSpan(_position));
+            _position += take;
+            bytes = bytes[take..];
+        }
+    }
+
     /// <summary>The null marker of a Nullable column: 1 for NULL (nothing follows), 0 for a value (the value follows).</summary>
     public void WriteNullMarker(bool isNull) => WriteUInt8(isNull ? (byte)1 : (byte)0);
 
