@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Telemetry;
 using LogSentinel.Ingest.Parsing;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Privacy;
@@ -18,8 +19,11 @@ internal sealed class IngestRuntime : IAsyncDisposable
     private readonly CitizenIdPseudonymizer _pseudonymizer;
     private readonly DeadLetterSealer _sealer;
 
-    private IngestRuntime(ILogStore store, IngestOptions options, CitizenIdPseudonymizer pseudonymizer, DeadLetterSealer sealer, IngestPipeline pipeline, IngestMetrics metrics)
+    private readonly IDisposable? _metricsExport;
+
+    private IngestRuntime(ILogStore store, IngestOptions options, CitizenIdPseudonymizer pseudonymizer, DeadLetterSealer sealer, IngestPipeline pipeline, IngestMetrics metrics, IDisposable? metricsExport)
     {
+        _metricsExport = metricsExport;
         Store = store;
         Options = options;
         _pseudonymizer = pseudonymizer;
@@ -57,10 +61,12 @@ internal sealed class IngestRuntime : IAsyncDisposable
         var storeOptions = StoreOpener.ReadOptions(parse);
         var configuration = CliConfiguration.Build(parse);
         var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName);
+        var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
         byte[] key;
         try
         {
             options.Validate();
+            telemetry.Validate();
             key = PseudonymKeyProvider.Resolve(
                 options.Pseudonymization, storeOptions.Transport == StoreTransport.Embedded ? storeOptions.Embedded.DataDir : null);
         }
@@ -75,9 +81,10 @@ internal sealed class IngestRuntime : IAsyncDisposable
 
         var store = StoreFactory.Open(storeOptions);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var metricsExport = MetricsExport.Start(telemetry, "ingest");
         var metrics = new IngestMetrics();
         var pipeline = new IngestPipeline(store, pseudonymizer, sealer, options.Parsing, metrics, TimeProvider.System);
-        return new IngestRuntime(store, options, pseudonymizer, sealer, pipeline, metrics);
+        return new IngestRuntime(store, options, pseudonymizer, sealer, pipeline, metrics, metricsExport);
     }
 
     public async ValueTask DisposeAsync()
@@ -85,6 +92,7 @@ internal sealed class IngestRuntime : IAsyncDisposable
         Pipeline.Dispose();
         _sealer.Dispose();
         _pseudonymizer.Dispose();
+        _metricsExport?.Dispose();
         Metrics.Dispose();
         await Store.DisposeAsync().ConfigureAwait(false);
     }

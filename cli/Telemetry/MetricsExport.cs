@@ -1,0 +1,42 @@
+using LogSentinel.Ingest.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace LogSentinel.Cli.Telemetry;
+
+/// <summary>Starts the configured metric exporters for LogSentinel's meters; disposing stops them (and flushes OTLP).</summary>
+internal static class MetricsExport
+{
+    public static IDisposable? Start(TelemetryOptions options, string role)
+    {
+        if (options.PrometheusPort == 0 && options.OtlpEndpoint.Length == 0)
+        {
+            return null;
+        }
+
+        var builder = Sdk.CreateMeterProviderBuilder()
+            .ConfigureResource(r => r.AddService("logsentinel", serviceInstanceId: $"{role}-{Environment.MachineName}-{Environment.ProcessId}"))
+            .AddMeter(IngestMetrics.MeterName);
+        if (options.PrometheusPort > 0)
+        {
+            builder.AddPrometheusHttpListener(o =>
+            {
+                o.Host = options.PrometheusHost;
+                o.Port = options.PrometheusPort;
+            });
+        }
+
+        if (options.OtlpEndpoint.Length > 0)
+        {
+            builder.AddOtlpExporter((exporter, reader) =>
+            {
+                exporter.Endpoint = new Uri(options.OtlpEndpoint);
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = options.OtlpExportIntervalSeconds * 1000;
+            });
+        }
+
+        return builder.Build();
+    }
+}
