@@ -1,3 +1,4 @@
+using LogSentinel.Store.Alerts;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
@@ -20,6 +21,9 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Lines that could not be ingested.</summary>
     IDeadLetterStore DeadLetters { get; }
+
+    /// <summary>Alerts raised by detection, versioned, and their history.</summary>
+    IAlertStore Alerts { get; }
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }

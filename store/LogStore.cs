@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogSentinel.Store.Alerts;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
@@ -29,6 +30,7 @@ internal sealed class LogStore : ILogStore
         Reference = new ReferenceStore(transport, database, time);
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
+        Alerts = new AlertStore(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -36,6 +38,8 @@ internal sealed class LogStore : ILogStore
     public IReferenceStore Reference { get; }
 
     public IDeadLetterStore DeadLetters { get; }
+
+    public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
 

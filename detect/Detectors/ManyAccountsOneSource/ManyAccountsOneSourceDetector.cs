@@ -1,0 +1,117 @@
+using System.Globalization;
+using LogSentinel.Detect.Alerts;
+using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Windows;
+
+namespace LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+
+/// <summary>
+/// <c>many_accounts_one_source</c>: one address logging in or looking up as many distinct accounts within a sliding
+/// window, the way a machine holding synced credentials of many officers does. Judged at every minute closing.
+/// </summary>
+internal sealed class ManyAccountsOneSourceDetector : Detector
+{
+    private readonly EntityStates<ManyAccountsState> _states = new(() => new ManyAccountsState());
+    private readonly MinuteCloser _closer = new();
+
+    public override string Type => AlertTypes.ManyAccountsOneSource;
+
+    public override void OnApp(in AppEvent e, DetectionContext context)
+    {
+        if (e.Ip < 0 || e.Account < 0 || e.Kind is not (AppEventKind.Login or AppEventKind.CitizenLookup))
+        {
+            return;
+        }
+
+        var state = _states.Get(e.Ip);
+        var sightings = state.Sightings;
+        var found = false;
+        for (var i = 0; i < sightings.Count; i++)
+        {
+            if (sightings[i].Account == e.Account)
+            {
+                var s = sightings[i];
+                s.LastMs = Math.Max(s.LastMs, e.TimestampMs);
+                sightings[i] = s;
+                found = true;
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            sightings.Add(new AccountSighting { Account = e.Account, FirstMs = e.TimestampMs, LastMs = e.TimestampMs });
+            if (state.SampleKeys.Count < 20)
+            {
+                state.SampleKeys.Add(e.EventKey);
+            }
+        }
+
+        var minute = e.TimestampMs / WindowSizes.Minute;
+        if (_closer.ShouldSchedule(e.Ip, minute))
+        {
+            context.CloseAt(this, e.Ip, (minute + 1) * WindowSizes.Minute);
+        }
+    }
+
+    public override void OnWindowClosed(int entity, long due, DetectionContext context)
+    {
+        var state = _states.Get(entity);
+        var options = context.Options.ManyAccountsOneSource;
+        var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
+
+        // Forget accounts not seen within the window, so the list stays as small as the window's accounts.
+        var kept = 0;
+        for (var i = 0; i < state.Sightings.Count; i++)
+        {
+            if (state.Sightings[i].LastMs >= windowStart)
+            {
+                state.Sightings[kept++] = state.Sightings[i];
+            }
+        }
+
+        state.Sightings.RemoveRange(kept, state.Sightings.Count - kept);
+        if (state.Sightings.Count == 0)
+        {
+            state.SampleKeys.Clear();
+        }
+
+        var accounts = state.Sightings.Count;
+        if (accounts < options.MinAccounts || windowStart < state.ReportedUntilMs)
+        {
+            return;
+        }
+
+        state.ReportedUntilMs = due;
+        var entities = context.Entities;
+        var address = entities.Ips.Name(entity);
+        var evidence = new AlertEvidence();
+        evidence.Counts["accounts"] = accounts;
+        evidence.Addresses.Add(address);
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in state.Sightings)
+        {
+            evidence.Accounts.Add(entities.Accounts.Name(s.Account));
+            agencies.Add(entities.AgencyOf(s.Account, -1));
+        }
+
+        evidence.Counts["agencies"] = agencies.Count;
+        foreach (var k in state.SampleKeys)
+        {
+            evidence.SampleEventKeys.Add(Scores.Hex(k));
+        }
+
+        var features = new List<AlertFeature>
+        {
+            new($"distinct_accounts_{options.WindowMinutes}m", accounts, options.MinAccounts, ">="),
+            new("distinct_agencies", agencies.Count, 1, ">="),
+        };
+        var en = string.Create(CultureInfo.InvariantCulture,
+            $"Address {address} used {accounts} different accounts of {agencies.Count} agency(ies) within {options.WindowMinutes} minutes (normal: fewer than {options.MinAccounts}); their credentials may be stored together in one place.");
+        var vi = string.Create(CultureInfo.InvariantCulture,
+            $"Địa chỉ {address} đã sử dụng {accounts} tài khoản khác nhau của {agencies.Count} cơ quan trong {options.WindowMinutes} phút (bình thường: dưới {options.MinAccounts}); thông tin đăng nhập của các tài khoản này có thể đang bị lưu chung một chỗ.");
+        context.Raise(new AlertCandidate(AlertTypes.ManyAccountsOneSource, EntityKinds.Ip, address, entities.NetworkAgency(entity) ?? string.Empty,
+            windowStart, due, Scores.Scale(accounts, options.MinAccounts, 65, 95), new AlertExplanation(features, en, vi), evidence,
+            IncidentCategory.UnauthorizedAccess));
+    }
+}

@@ -1,0 +1,17 @@
+namespace LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+
+/// <summary>One address using many accounts: credentials gathered in one place.</summary>
+public sealed class ManyAccountsOneSourceOptions
+{
+    /// <summary>Window the distinct accounts of one address are counted over, in minutes (default 60).</summary>
+    public int WindowMinutes { get; set; } = 60;
+
+    /// <summary>Distinct accounts from one address within the window that are reported (default 5; a delegate at a colleague's desk makes two).</summary>
+    public int MinAccounts { get; set; } = 5;
+
+    internal void Validate()
+    {
+        DetectionOptions.Require(WindowMinutes is >= 1 and <= 1440, "ManyAccountsOneSource:WindowMinutes must be between 1 and 1440");
+        DetectionOptions.Require(MinAccounts >= 2, "ManyAccountsOneSource:MinAccounts must be at least 2");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using LogSentinel.Detect.Alerts;
+using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Windows;
+
+namespace LogSentinel.Detect.Detectors.UnknownSource;
+
+/// <summary>
+/// <c>unknown_source</c>: authenticated application activity (logins, lookups) from an address outside every
+/// registered agency network, judged per tumbling window. Unauthenticated floods are left to <c>outage</c>.
+/// With no networks registered nothing can be judged, so the detector stays silent.
+/// </summary>
+internal sealed class UnknownSourceDetector : Detector
+{
+    private readonly EntityStates<UnknownSourceState> _states = new(() => new UnknownSourceState());
+
+    public override string Type => AlertTypes.UnknownSource;
+
+    public override void OnApp(in AppEvent e, DetectionContext context)
+    {
+        if (e.Ip < 0 || e.Account < 0 || e.Kind is not (AppEventKind.Login or AppEventKind.CitizenLookup)
+            || context.Entities.Reference.NetworkCount == 0 || context.Entities.NetworkAgency(e.Ip) is not null)
+        {
+            return;
+        }
+
+        var state = _states.Get(e.Ip);
+        state.Events++;
+        if (e.Kind == AppEventKind.CitizenLookup)
+        {
+            state.Lookups++;
+            if (e.CitizenRef != 0 && state.CitizenRefs.Count < 20)
+            {
+                state.CitizenRefs.Add(e.CitizenRef);
+            }
+        }
+
+        if (state.Accounts.Count < 20 && !state.Accounts.Contains(e.Account))
+        {
+            state.Accounts.Add(e.Account);
+        }
+
+        if (state.SampleKeys.Count < 5)
+        {
+            state.SampleKeys.Add(e.EventKey);
+        }
+
+        var width = context.Options.UnknownSource.WindowMinutes * WindowSizes.Minute;
+        var window = e.TimestampMs / width;
+        if (window > state.ScheduledWindow)
+        {
+            state.ScheduledWindow = window;
+            context.CloseAt(this, e.Ip, (window + 1) * width);
+        }
+    }
+
+    public override void OnWindowClosed(int entity, long due, DetectionContext context)
+    {
+        var state = _states.Get(entity);
+        var options = context.Options.UnknownSource;
+        if (state.Events < options.MinEvents)
+        {
+            state.Clear();
+            return;
+        }
+
+        var entities = context.Entities;
+        var address = entities.Ips.Name(entity);
+        var evidence = new AlertEvidence();
+        evidence.Counts["events"] = state.Events;
+        evidence.Counts["lookups"] = state.Lookups;
+        evidence.Counts["accounts"] = state.Accounts.Count;
+        evidence.Addresses.Add(address);
+        var agency = string.Empty;
+        foreach (var a in state.Accounts)
+        {
+            evidence.Accounts.Add(entities.Accounts.Name(a));
+            agency = agency.Length == 0 ? entities.AgencyOf(a, -1) : agency;
+        }
+
+        foreach (var r in state.CitizenRefs)
+        {
+            evidence.CitizenRefs.Add(Scores.Hex(r));
+        }
+
+        foreach (var k in state.SampleKeys)
+        {
+            evidence.SampleEventKeys.Add(Scores.Hex(k));
+        }
+
+        var features = new List<AlertFeature>
+        {
+            new("in_registered_network", 0, 1, "=="),
+            new("authenticated_events", state.Events, options.MinEvents, ">="),
+        };
+        var accounts = string.Join(", ", evidence.Accounts);
+        var en = string.Create(CultureInfo.InvariantCulture,
+            $"Address {address} is outside every registered agency network, yet {state.Events} authenticated request(s) ({state.Lookups} lookups) came from it using account(s) {accounts}.");
+        var vi = string.Create(CultureInfo.InvariantCulture,
+            $"Địa chỉ {address} không thuộc mạng đã đăng ký của cơ quan nào, nhưng có {state.Events} yêu cầu đã xác thực ({state.Lookups} lượt tra cứu) từ địa chỉ này bằng tài khoản {accounts}.");
+        var score = Scores.Scale(state.Events, options.MinEvents * 5, 60, 90);
+        var width = options.WindowMinutes * WindowSizes.Minute;
+        context.Raise(new AlertCandidate(AlertTypes.UnknownSource, EntityKinds.Ip, address, agency, due - width, due, score,
+            new AlertExplanation(features, en, vi), evidence, IncidentCategory.UnauthorizedAccess));
+        state.Clear();
+    }
+}

@@ -1,0 +1,27 @@
+namespace LogSentinel.Detect.Engine;
+
+/// <summary>
+/// A rule detector. It folds events into per-entity window state and decides only when a window closes, that is
+/// when the watermark passes the window's end, so its alerts depend on event time alone.
+/// </summary>
+internal abstract class Detector
+{
+    /// <summary>The alert type it raises.</summary>
+    public abstract string Type { get; }
+
+    /// <summary>Index of the detector in the engine, for its timers.</summary>
+    public int Index { get; set; }
+
+    public virtual void OnApp(in AppEvent e, DetectionContext context)
+    {
+    }
+
+    public virtual void OnGateway(in GatewayEvent e, DetectionContext context)
+    {
+    }
+
+    /// <summary>The window of <paramref name="entity"/> ending at <paramref name="due"/> has closed.</summary>
+    public virtual void OnWindowClosed(int entity, long due, DetectionContext context)
+    {
+    }
+}

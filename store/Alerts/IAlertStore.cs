@@ -1,0 +1,20 @@
+namespace LogSentinel.Store.Alerts;
+
+/// <summary>
+/// Alerts and their history. An alert is never updated in place: every change is a new version of the row and
+/// readers see the newest version of each id.
+/// </summary>
+public interface IAlertStore
+{
+    /// <summary>Writes these alerts as new versions; a higher <see cref="AlertRecord.Version"/> replaces a lower one.</summary>
+    Task UpsertAsync(IReadOnlyCollection<AlertRecord> alerts, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest version of each alert matching <paramref name="query"/>, ordered by first seen, then type and entity.</summary>
+    Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends history lines.</summary>
+    Task AppendHistoryAsync(IReadOnlyCollection<AlertHistoryEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>The history of one alert, oldest first.</summary>
+    Task<IReadOnlyList<AlertHistoryEntry>> GetHistoryAsync(Guid alertId, CancellationToken cancellationToken = default);
+}
