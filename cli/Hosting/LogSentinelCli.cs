@@ -19,6 +19,8 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Ingest.IngestCommand.Create());
         root.Subcommands.Add(DeadLetters.DeadLettersCommand.Create());
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
+        root.Subcommands.Add(Detect.ReplayCommand.Create());
+        root.Subcommands.Add(Detect.AlertsCommand.Create());
         return root;
     }
 

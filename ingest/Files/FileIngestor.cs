@@ -179,7 +179,7 @@ public sealed class FileIngestor(IngestPipeline pipeline, IStateStore state, Ing
     }
 
     /// <summary>The ledger key of a file: its full path, hashed to keep keys short.</summary>
-    private static string LedgerKey(string name) =>
+    internal static string LedgerKey(string name) =>
         name == "stdin" ? string.Empty : "ingest/file/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32];
 
     private sealed class Totals

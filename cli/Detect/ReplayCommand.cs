@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
+using LogSentinel.Cli.Reference;
+using LogSentinel.Detect;
+using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Replay;
+using LogSentinel.Ingest.Reference;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace LogSentinel.Cli.Detect;
+
+/// <summary>
+/// <c>logsentinel replay [--accounts F] [--networks F] [--delegations F] FILES...</c>: loads the reference files,
+/// ingests the log files in event-time order and runs detection to the end of the data, then prints a summary.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("files")
+        {
+            Description = "Gateway and application log files (plain or gzip; format detected per file).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("replay", "Ingest log files in event-time order and run detection over them to the end of the data.");
+        command.Options.Add(RefLoadCommand.Accounts);
+        command.Options.Add(RefLoadCommand.Networks);
+        command.Options.Add(RefLoadCommand.Delegations);
+        command.Arguments.Add(inputs);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = ReadOptions(parse);
+            var files = parse.GetRequiredValue(inputs);
+            var referenceFiles = new ReferenceFiles(parse.GetValue(RefLoadCommand.Accounts), parse.GetValue(RefLoadCommand.Networks), parse.GetValue(RefLoadCommand.Delegations));
+            var parsed = referenceFiles.IsEmpty ? null : referenceFiles.Parse();
+            await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            if (parsed is not null)
+            {
+                await parsed.LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
+            }
+
+            var reference = new ReferenceData(
+                await runtime.Store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false),
+                await runtime.Store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
+                await runtime.Store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
+            var engine = new DetectionEngine(options, reference, TimeProvider.System);
+            var runner = new ReplayRunner(runtime.Store, runtime.Pipeline, engine, IngestRuntime.StoreRetry(maxAttempts: 8), TimeProvider.System);
+            var summary = await runner.RunAsync(files, cancellationToken).ConfigureAwait(false);
+            PrintSummary(ConsoleOutput.For(parse), summary);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The <c>Detection</c> section of the configuration, validated.</summary>
+    public static DetectionOptions ReadOptions(ParseResult parse)
+    {
+        var options = new DetectionOptions();
+        try
+        {
+            CliConfiguration.Build(parse).GetSection(DetectionOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            options.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"Invalid setting in section '{DetectionOptions.SectionName}': {ex.Message}");
+        }
+
+        return options;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, ReplaySummary summary)
+    {
+        var table = new Table().AddColumn("Replay").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("Files", summary.Files.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Lines", summary.Lines.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Events", summary.Events.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Events stored", summary.EventsStored.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Dead letters", summary.DeadLetters.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Late events", summary.LateEvents.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Elapsed", summary.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s");
+        table.AddRow("Events/s", summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("Alerts", summary.Alerts.ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var (type, count) in summary.AlertsByType)
+        {
+            table.AddRow("  " + Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+    }
+}
