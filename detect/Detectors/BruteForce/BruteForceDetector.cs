@@ -56,9 +56,17 @@ internal sealed class BruteForceDetector : Detector
             }
         }
 
+        var successWindow = context.Options.BruteForce.SuccessAfterBurstMinutes * WindowSizes.Minute;
         if (state.SuccessMs != long.MinValue && state.SuccessMs < due)
         {
-            context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: true, context));
+            var afterBurst = state.BurstEndMs != long.MinValue
+                && state.SuccessMs >= state.BurstEndMs - (options.WindowMinutes * WindowSizes.Minute)
+                && state.SuccessMs - state.BurstEndMs <= successWindow;
+            if (afterBurst)
+            {
+                context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: true, context));
+            }
+
             state.SuccessMs = long.MinValue;
         }
     }
@@ -78,16 +86,12 @@ internal sealed class BruteForceDetector : Detector
             state.SampleKeys[state.Samples % state.SampleKeys.Length] = e.EventKey;
             state.Samples++;
         }
-        else if (state.BurstEndMs != long.MinValue
-            && e.TimestampMs - state.BurstEndMs <= context.Options.BruteForce.SuccessAfterBurstMinutes * WindowSizes.Minute)
+        else
         {
+            // Judged when this minute closes: by then every earlier window, and so any burst before it, has closed.
             state.SuccessMs = e.TimestampMs;
             state.SuccessCounterpart = counterpart;
             state.SuccessKey = e.EventKey;
-        }
-        else
-        {
-            return;
         }
 
         if (_closer.ShouldSchedule(entity, minute))
