@@ -18,8 +18,8 @@ internal sealed class FailingStore(ILogStore inner) : ILogStore
     /// <summary>Insert calls (1-based) that throw a <see cref="StoreException"/> without writing.</summary>
     public Func<int, bool> FailsCall { get; init; } = _ => false;
 
-    /// <summary>Called after insert call N has written its rows (to simulate a crash right after a write).</summary>
-    public Action<int>? AfterInsert { get; init; }
+    /// <summary>Awaited after insert call N has written its rows, with the caller's token (to simulate a crash right after a write).</summary>
+    public Func<int, CancellationToken, Task>? AfterInsert { get; init; }
 
     public int InsertCalls => Volatile.Read(ref _inserts);
 
@@ -65,7 +65,11 @@ internal sealed class FailingStore(ILogStore inner) : ILogStore
         }
 
         var rows = await insert(cancellationToken).ConfigureAwait(false);
-        AfterInsert?.Invoke(call);
+        if (AfterInsert is not null)
+        {
+            await AfterInsert(call, cancellationToken).ConfigureAwait(false);
+        }
+
         return rows;
     }
 }
