@@ -89,7 +89,8 @@ internal sealed class IngestRuntime : IAsyncDisposable
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section)
+    /// <summary>Binds a settings section, rejecting unknown keys with a message naming the section.</summary>
+    internal static T Bind<T>(IConfiguration configuration, string section)
         where T : new()
     {
         var options = new T();
