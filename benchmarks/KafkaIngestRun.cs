@@ -20,7 +20,7 @@ namespace LogSentinel.Benchmarks;
 /// million messages per iteration): an in-process cluster is filled with gateway-json and app-json lines, then
 /// a worker consumes, parses and writes them into a fresh embedded store; the figure is stored events per second
 /// from the worker's start (group join included) to the last batch stored.
-/// Run with: <c>dotnet run -c Release --project benchmarks -- kafka-ingest [messages] [partitions-per-topic] [batch-lines]</c>.
+/// Run with: <c>dotnet run -c Release --project benchmarks -- kafka-ingest [messages] [partitions-per-topic] [batch-lines] [discard]</c>.
 /// </summary>
 internal static class KafkaIngestRun
 {
@@ -29,6 +29,8 @@ internal static class KafkaIngestRun
         var messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         // The mock cluster keeps 5 MiB per partition: enough partitions that every pre-produced message is kept.
         var partitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+        // "discard" as the last argument: batches are parsed but not written, the consumer side's own ceiling.
+        var discard = args.Length > 4 && args[4] == "discard";
         var batching = new IngestOptions { BatchMaxLines = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : new IngestOptions().BatchMaxLines };
         var perTopic = messages / 2;
         using var cluster = new MockKafkaCluster();
@@ -40,6 +42,32 @@ internal static class KafkaIngestRun
         Produce(cluster.BootstrapServers, "app-events", partitions, perTopic, BenchmarkLines.App);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced {2 * perTopic:N0} messages in {produceClock.Elapsed.TotalSeconds:F1} s"));
 
+        // RAW=key=value,...: consume with a bare librdkafka consumer instead (no parsing, no store), to compare settings.
+        if (Environment.GetEnvironmentVariable("RAW") is { } raw)
+        {
+            var c = new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "raw", AutoOffsetReset = AutoOffsetReset.Earliest, ConsumeResultFields = "topic" };
+            foreach (var kv in raw.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = kv.IndexOf('=', StringComparison.Ordinal);
+                c.Set(kv[..eq], kv[(eq + 1)..]);
+            }
+
+            using var consumer = new ConsumerBuilder<Ignore, byte[]>(c).Build();
+            consumer.Subscribe(["gateway-access", "app-events"]);
+            var sw = Stopwatch.StartNew();
+            var n = 0;
+            while (n < 2 * perTopic)
+            {
+                if (consumer.Consume(1000) is not null)
+                {
+                    n++;
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw consume {n:N0} in {sw.Elapsed.TotalSeconds:F2} s = {n / sw.Elapsed.TotalSeconds:N0}/s"));
+            return 0;
+        }
+
         var dataDir = Path.Combine(Path.GetTempPath(), $"logsentinel-kafka-bench-{Environment.ProcessId}");
         try
         {
@@ -49,7 +77,8 @@ internal static class KafkaIngestRun
             using var pseudonymizer = new CitizenIdPseudonymizer(key);
             using var sealer = new DeadLetterSealer(key);
             using var metrics = new IngestMetrics();
-            using var pipeline = new IngestPipeline(store, pseudonymizer, sealer, new ParserOptions(), metrics, TimeProvider.System);
+            ILogStore target = discard ? new DiscardingStore(store) : store;
+            using var pipeline = new IngestPipeline(target, pseudonymizer, sealer, new ParserOptions(), metrics, TimeProvider.System);
             var options = new KafkaSourceOptions
             {
                 BootstrapServers = cluster.BootstrapServers,
@@ -73,8 +102,14 @@ internal static class KafkaIngestRun
             var clock = Stopwatch.StartNew();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var run = worker.RunAsync(stop.Token);
+            var firstMessage = TimeSpan.Zero;
             while (worker.Stats.LinesWritten < 2L * perTopic && !run.IsCompleted)
             {
+                if (firstMessage == TimeSpan.Zero && worker.Stats.Messages > 0)
+                {
+                    firstMessage = clock.Elapsed;
+                }
+
                 await Task.Delay(10);
             }
 
@@ -86,8 +121,9 @@ internal static class KafkaIngestRun
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"ingested {worker.Stats.EventsWritten:N0} events ({stored:N0} in the store, {worker.Stats.DeadLetters} dead letters) in {elapsed.TotalSeconds:F2} s: {worker.Stats.EventsWritten / elapsed.TotalSeconds:N0} events/s; {worker.Stats.Batches} batches; process CPU {cpu.TotalSeconds:F1} s; {writeMs / 1000:F1} s inside batch writes"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first message consumed after {firstMessage.TotalSeconds:F2} s (group join and first fetch)"));
             Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-            return stored == 2L * perTopic ? 0 : 1;
+            return stored == (discard ? 0 : 2L * perTopic) ? 0 : 1;
         }
         finally
         {

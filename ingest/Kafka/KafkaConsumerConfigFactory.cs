@@ -27,6 +27,14 @@ internal static class KafkaConsumerConfigFactory
             MaxPollIntervalMs = Math.Max(300_000, options.SessionTimeoutMs),
             HeartbeatIntervalMs = Math.Max(500, options.SessionTimeoutMs / 3),
             EnablePartitionEof = false,
+            // Larger fetches than the 1 MiB per partition default: a fetch round trip carries a batch's worth of
+            // lines (a bare consumer on the in-process cluster: 215k -> 550k messages/s). Memory stays bounded by
+            // queued.max.messages.kbytes (64 MiB).
+            MaxPartitionFetchBytes = 8 << 20,
+            FetchMaxBytes = 64 << 20,
+            // Once the local queue is full librdkafka waits this long before fetching again (default 1,000 ms). The
+            // queue drains in well under that, so the default left the consumer idle half of every second.
+            FetchQueueBackoffMs = 10,
             // Headers and timestamps are not used: skipping them saves an allocation or two per message.
             ConsumeResultFields = "topic",
             SecurityProtocol = Enum.Parse<SecurityProtocol>(options.SecurityProtocol, ignoreCase: true),
