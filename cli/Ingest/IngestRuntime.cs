@@ -53,7 +53,8 @@ internal sealed class IngestRuntime : IAsyncDisposable
     {
         var storeOptions = StoreOpener.ReadOptions(parse);
         var configuration = CliConfiguration.Build(parse);
-        var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName);
+        // Ingest:Parsing, Ingest:Pseudonymization and Ingest:Kafka are sections of their own inside Ingest.
+        var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Parsing", "Pseudonymization", "Kafka");
         var parserOptions = Bind<ParserOptions>(configuration, ParserOptions.SectionName);
         var pseudonymization = Bind<PseudonymizationOptions>(configuration, PseudonymizationOptions.SectionName);
         byte[] key;
@@ -89,14 +90,29 @@ internal sealed class IngestRuntime : IAsyncDisposable
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Binds a settings section, rejecting unknown keys with a message naming the section.</summary>
-    internal static T Bind<T>(IConfiguration configuration, string section)
+    /// <summary>
+    /// Binds a settings section, rejecting unknown keys with a message naming the section. Keys naming
+    /// <paramref name="subsections"/> (bound separately) are not unknown.
+    /// </summary>
+    internal static T Bind<T>(IConfiguration configuration, string section, params string[] subsections)
         where T : new()
     {
         var options = new T();
+        var settings = configuration.GetSection(section);
+        if (subsections.Length > 0)
+        {
+            var known = typeof(T).GetProperties().Select(p => p.Name).Concat(subsections).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var unknown = settings.GetChildren().Select(c => c.Key).Where(key => !known.Contains(key)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ConfigurationException($"Invalid setting in section '{section}': unknown {string.Join(", ", unknown.Select(k => $"'{section}:{k}'"))}.");
+            }
+        }
+
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            // With subsections the check above covers this level; the binder would take them for unknown properties.
+            settings.Bind(options, o => o.ErrorOnUnknownConfiguration = subsections.Length == 0);
         }
         catch (InvalidOperationException ex)
         {
