@@ -643,15 +643,22 @@ public sealed class KafkaIngestWorker : IDisposable
         long lag = 0;
         foreach (var partition in consumer.Assignment)
         {
-            // Both come from librdkafka's cache (the last fetch response); no broker round trip.
-            var watermarks = consumer.GetWatermarkOffsets(partition);
-            if (watermarks.High.Value < 0)
+            try
             {
-                continue;
-            }
+                // Both come from librdkafka's cache (the last fetch response); no broker round trip.
+                var watermarks = consumer.GetWatermarkOffsets(partition);
+                if (watermarks.High.Value < 0)
+                {
+                    continue;
+                }
 
-            var position = consumer.Position(partition).Value;
-            lag += Math.Max(0, watermarks.High.Value - (position >= 0 ? position : Math.Max(0, watermarks.Low.Value)));
+                var position = consumer.Position(partition).Value;
+                lag += Math.Max(0, watermarks.High.Value - (position >= 0 ? position : Math.Max(0, watermarks.Low.Value)));
+            }
+            catch (KafkaException)
+            {
+                // A partition leaving meanwhile: the metric skips it this time; it must never stop ingest.
+            }
         }
 
         Stats.SetLag(lag);
