@@ -61,6 +61,34 @@ public sealed class KafkaIngestWorkerTests
     }
 
     [Fact]
+    public async Task Run_SecondMemberJoinsMidStream_PartitionsMoveAndEverythingIsStoredOnce()
+    {
+        const int half = Lines / 2;
+        await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 4, appPartitions: 4);
+        bed.Produce(KafkaTestBed.GatewayTopic, 4, Enumerable.Range(0, half).Select(KafkaTestLines.Gateway));
+        bed.Produce(KafkaTestBed.AppTopic, 4, Enumerable.Range(0, half).Select(KafkaTestLines.App));
+        var first = bed.Worker();
+        var second = bed.Worker();
+        using var stop = new CancellationTokenSource();
+
+        var firstRun = first.RunAsync(stop.Token);
+        await KafkaTestBed.WaitForAsync(() => Task.FromResult(first.Stats.LinesWritten > 0), firstRun);
+        var secondRun = second.RunAsync(stop.Token);
+        // The cooperative rebalance revokes some of the first member's partitions (it writes what it holds of them first).
+        await KafkaTestBed.WaitForAsync(() => Task.FromResult(second.Stats.AssignedPartitions > 0 && first.Stats.AssignedPartitions + second.Stats.AssignedPartitions == 8), secondRun);
+        bed.Produce(KafkaTestBed.GatewayTopic, 4, Enumerable.Range(half, half).Select(KafkaTestLines.Gateway));
+        bed.Produce(KafkaTestBed.AppTopic, 4, Enumerable.Range(half, half).Select(KafkaTestLines.App));
+        await KafkaTestBed.WaitForAsync(async () => await bed.CountAsync("gateway_events") >= Lines && await bed.CountAsync("app_events") >= Lines, secondRun);
+        await stop.CancelAsync();
+        await Task.WhenAll(firstRun, secondRun).WaitAsync(KafkaTestBed.Patience);
+
+        Assert.Equal(Lines, await bed.CountAsync("gateway_events"));
+        Assert.Equal(Lines, await bed.CountAsync("app_events"));
+        Assert.Equal(0, await bed.DuplicateKeysAsync());
+        Assert.True(second.Stats.LinesWritten > 0, "the second member must have ingested its share");
+    }
+
+    [Fact]
     public async Task Run_StoreDownForAWhile_PausesRetriesAndStoresEverythingOnce()
     {
         await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 4, appPartitions: 4);
