@@ -291,7 +291,8 @@ public sealed class KafkaIngestWorker : IDisposable
     {
         foreach (var topic in _topics)
         {
-            if (topic.Format is null && topic.Held.Count > 0
+            // Empty messages alone cannot tell a format: keep them until a line arrives.
+            if (topic.Format is null && topic.HeldLines > 0
                 && _time.GetElapsedTime(topic.HeldSince).TotalMilliseconds >= Math.Max(_ingestOptions.BatchMaxWaitMs, 1000))
             {
                 Detect(topic);

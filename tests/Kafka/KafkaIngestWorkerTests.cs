@@ -137,6 +137,19 @@ public sealed class KafkaIngestWorkerTests
         AssertLetter(letters, "empty_line", poison[3]);
     }
 
+    [Fact]
+    public async Task Run_AutoTopicOfUnrecognisableLines_StopsNamingTheSettingToSet()
+    {
+        await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 1, appPartitions: 1);
+        bed.Produce(KafkaTestBed.AppTopic, 1, Enumerable.Range(0, 20).Select(i => Encoding.UTF8.GetBytes($"<event id={i}/>")));
+        var worker = bed.Worker(options: bed.Options(appFormat: "auto"));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => worker.RunAsync(CancellationToken.None).WaitAsync(KafkaTestBed.Patience));
+
+        Assert.Contains("Ingest:Kafka:Topics:app-events", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await bed.CountAsync("dead_letters"));
+    }
+
     private static void AssertLetter(IReadOnlyList<DeadLetter> letters, string reason, Confluent.Kafka.TopicPartitionOffset at) =>
         Assert.Contains(letters, l => l.Reason == reason && l.Position == $"{at.Partition.Value}/{at.Offset.Value}");
 }
