@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using LogSentinel.Benchmarks;
 
 // Run one suite with: dotnet run -c Release --project benchmarks -- --filter '*Insert*'
+// End-to-end Kafka ingest (a timed run, not a BenchmarkDotNet suite): dotnet run -c Release --project benchmarks -- kafka-ingest
+if (args.Length > 0 && args[0] == "kafka-ingest")
+{
+    return await KafkaIngestRun.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

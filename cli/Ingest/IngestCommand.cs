@@ -9,7 +9,8 @@ namespace LogSentinel.Cli.Ingest;
 
 /// <summary>
 /// <c>logsentinel ingest [--format F] FILES...|-</c>: parses log files (gzip or plain) or standard input into the
-/// store, with a progress bar and a summary.
+/// store, with a progress bar and a summary. <c>logsentinel ingest --kafka</c> consumes the topics of
+/// <c>Ingest:Kafka</c> instead, until stopped.
 /// </summary>
 internal static class IngestCommand
 {
@@ -22,13 +23,46 @@ internal static class IngestCommand
         var inputs = new Argument<string[]>("files")
         {
             Description = "Log files (plain or gzip), or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("ingest", "Ingest log files or standard input into the store; bad lines go to dead letters with their reason.");
+        var kafka = new Option<bool>("--kafka")
+        {
+            Description = "Consume the topics of Ingest:Kafka (brokers, group, topic formats) until Ctrl-C, instead of reading files.",
+        };
+        var statusInterval = new Option<int>("--status-interval")
+        {
+            Description = "With --kafka: seconds between status lines (default 5).",
+            DefaultValueFactory = _ => 5,
+        };
+        var command = new Command("ingest", "Ingest log files, standard input or Kafka topics into the store; bad lines go to dead letters with their reason.");
         command.Options.Add(format);
+        command.Options.Add(kafka);
+        command.Options.Add(statusInterval);
         command.Arguments.Add(inputs);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var files = parse.GetValue(inputs) ?? [];
+            if (parse.GetValue(kafka))
+            {
+                if (files.Length > 0 || parse.GetValue(format) is not null)
+                {
+                    throw new ConfigurationException("--kafka reads the topics of Ingest:Kafka; it takes no files and no --format (set Ingest:Kafka:Topics:<topic>=<format>).");
+                }
+
+                var seconds = parse.GetValue(statusInterval);
+                if (seconds is < 1 or > 3600)
+                {
+                    throw new ConfigurationException($"--status-interval must be between 1 and 3600 seconds; it is {seconds}.");
+                }
+
+                return await KafkaIngestRun.RunAsync(parse, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (files.Length == 0)
+            {
+                throw new ConfigurationException("Name the files to ingest (- for standard input), or pass --kafka to consume Kafka topics.");
+            }
+
             LogFormat? chosen = null;
             var formatName = parse.GetValue(format);
             if (formatName is not null)
@@ -41,7 +75,6 @@ internal static class IngestCommand
                 chosen = parsed;
             }
 
-            var files = parse.GetRequiredValue(inputs);
             await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             var ingestor = new FileIngestor(runtime.Pipeline, runtime.Store.State, runtime.Options, IngestRuntime.StoreRetry(maxAttempts: 8));
             var console = ConsoleOutput.For(parse);

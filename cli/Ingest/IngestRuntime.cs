@@ -60,7 +60,8 @@ internal sealed class IngestRuntime : IAsyncDisposable
     {
         var storeOptions = StoreOpener.ReadOptions(parse);
         var configuration = CliConfiguration.Build(parse);
-        var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName);
+        // Ingest:Kafka is a section of its own inside Ingest, bound by the Kafka source.
+        var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Kafka");
         var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
         byte[] key;
         try
@@ -97,13 +98,27 @@ internal sealed class IngestRuntime : IAsyncDisposable
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section)
+    /// <summary>
+    /// Binds a settings section, rejecting unknown keys with a message naming the section. Keys naming
+    /// <paramref name="subsections"/> (bound separately) are not unknown.
+    /// </summary>
+    internal static T Bind<T>(IConfiguration configuration, string section, params string[] subsections)
         where T : new()
     {
         var options = new T();
+        IConfiguration settings = configuration.GetSection(section);
+        if (subsections.Length > 0)
+        {
+            // Bind strictly everything but the subsections, which are bound separately.
+            settings = new ConfigurationBuilder()
+                .AddInMemoryCollection(((IConfigurationSection)settings).AsEnumerable(makePathsRelative: true)
+                    .Where(kv => kv.Value is not null && !subsections.Any(sub => IsUnder(kv.Key, sub))))
+                .Build();
+        }
+
         try
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            settings.Bind(options, o => o.ErrorOnUnknownConfiguration = true);
         }
         catch (InvalidOperationException ex)
         {
@@ -112,4 +127,7 @@ internal sealed class IngestRuntime : IAsyncDisposable
 
         return options;
     }
+
+    private static bool IsUnder(string key, string section) =>
+        key.Equals(section, StringComparison.OrdinalIgnoreCase) || key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase);
 }

@@ -70,3 +70,21 @@ public sealed class ConfigurationTests
 
 [CollectionDefinition(nameof(EnvironmentVariables), DisableParallelization = true)]
 public sealed class EnvironmentVariables;
+
+public sealed class IngestConfigurationTests
+{
+    [Fact]
+    public async Task Ingest_MisspelledParsingSetting_NamesIt()
+    {
+        using var dir = new LogSentinel.Tests.Infrastructure.TempDirectory();
+        var file = dir.Write("app.jsonl", "{}\n");
+        _ = LogSentinel.Tests.Infrastructure.SharedEngine.Transport;
+
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            "ingest", "--format", "app-json", file, "--data-dir", LogSentinel.Tests.Infrastructure.SharedEngine.DataPath,
+            "-s", $"Store:Database={LogSentinel.Tests.Infrastructure.SharedEngine.NewDatabase()}", "-s", "Ingest:Parsing:MaxLineByte=1024");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("MaxLineByte", error, StringComparison.Ordinal);
+    }
+}

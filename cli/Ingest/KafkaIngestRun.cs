@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+using LogSentinel.Cli.Hosting;
+using LogSentinel.Ingest.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace LogSentinel.Cli.Ingest;
+
+/// <summary>
+/// <c>logsentinel ingest --kafka</c>: consumes the configured topics into the store until Ctrl-C or SIGTERM, printing
+/// a status line every few seconds; on the signal, pending batches are written and offsets committed before exit.
+/// </summary>
+internal static class KafkaIngestRun
+{
+    public static async Task<int> RunAsync(ParseResult parse, TimeSpan statusInterval, CancellationToken cancellationToken)
+    {
+        var configuration = CliConfiguration.Build(parse);
+        var options = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
+        try
+        {
+            options.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
+        await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+        using var loggerFactory = LoggerFactory.Create(builder => builder
+            .AddConfiguration(configuration.GetSection("Logging"))
+            // Logs go to standard error; standard output keeps the status lines.
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(console => console.SingleLine = true));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // System.CommandLine 2.0.0 does not turn SIGINT/SIGTERM into cancellation: without these the process would
+        // die at once, leaving its last batch to be re-delivered instead of committed.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+
+        using var worker = new KafkaIngestWorker(
+            runtime.Pipeline,
+            runtime.Store.State,
+            options,
+            runtime.Options,
+            IngestRuntime.StoreRetry(maxAttempts: int.MaxValue),
+            runtime.Metrics,
+            loggerFactory.CreateLogger("LogSentinel.Ingest.Kafka"));
+        var output = parse.InvocationConfiguration.Output;
+        await output.WriteLineAsync($"Ingesting {string.Join(", ", options.Topics.Keys)} from {options.BootstrapServers} as group {options.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
+        var run = worker.RunAsync(stop.Token);
+        var status = new StatusLine(worker.Stats);
+        using (var timer = new PeriodicTimer(statusInterval))
+        {
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false) && !run.IsCompleted)
+                {
+                    await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopping: the worker writes what is pending and commits.
+            }
+        }
+
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (KafkaException ex)
+        {
+            throw new IOException($"Kafka: {ex.Error.Reason} ({ex.Error.Code})", ex);
+        }
+
+        await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped: {worker.Stats.LinesWritten:N0} lines written, offsets committed.")).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>One line of totals and the rate since the previous line.</summary>
+    private sealed class StatusLine(KafkaIngestStats stats)
+    {
+        private long _lastEvents;
+        private long _lastAt = TimeProvider.System.GetTimestamp();
+
+        public string Next()
+        {
+            var now = TimeProvider.System.GetTimestamp();
+            var events = stats.EventsWritten;
+            var seconds = TimeProvider.System.GetElapsedTime(_lastAt, now).TotalSeconds;
+            var rate = seconds > 0 ? (events - _lastEvents) / seconds : 0;
+            _lastEvents = events;
+            _lastAt = now;
+            var lag = stats.Lag < 0 ? "?" : stats.Lag.ToString("N0", CultureInfo.InvariantCulture);
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{DateTime.Now:HH:mm:ss} events {events:N0} ({rate:N0}/s), dead letters {stats.DeadLetters:N0}, duplicates dropped {stats.DuplicatesDropped:N0}, lag {lag}, partitions {stats.AssignedPartitions}{(stats.Paused ? ", PAUSED: store not keeping up" : string.Empty)}");
+        }
+    }
+}
