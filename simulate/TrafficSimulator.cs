@@ -59,6 +59,8 @@ public static class TrafficSimulator
                 {
                     await sink.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
+
+                await sink.DayCompleteAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {

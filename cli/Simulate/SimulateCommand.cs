@@ -36,9 +36,21 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
 
+        var kafka = new Option<string?>("--kafka")
+        {
+            Description = "Produce the logs to Kafka at these brokers (host:port[,...]) instead of files; reference data and labels still go to --out.",
+        };
+        var gatewayTopic = new Option<string>("--gateway-topic") { Description = "Topic of the gateway log.", DefaultValueFactory = _ => "gateway-access" };
+        var appTopic = new Option<string>("--app-topic") { Description = "Topic of the application log.", DefaultValueFactory = _ => "app-events" };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "With --kafka: event time per wall-clock time (1 real time, 60 a minute a second); 0 sends as fast as possible.",
+            DefaultValueFactory = _ => 0,
+        };
+
         var command = new Command("simulate", "Generate realistic gateway and application traffic, reference data and labelled misuse scenarios.")
         {
-            seed, start, days, accounts, format, output, gzip, scenarios, parallelism,
+            seed, start, days, accounts, format, output, gzip, scenarios, parallelism, kafka, gatewayTopic, appTopic, speed,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -70,17 +82,21 @@ internal static class SimulateCommand
                 console.Profile.Width = Math.Max(console.Profile.Width, 150);
             }
 
-            var summary = await RunAsync(console, options, directory, parse.GetValue(gzip), cancellationToken).ConfigureAwait(false);
+            var brokers = parse.GetValue(kafka);
+            IEventSink sink = string.IsNullOrWhiteSpace(brokers)
+                ? new FileEventSink(directory, options.GatewayFormat, parse.GetValue(gzip))
+                : new KafkaEventSink(brokers, parse.GetValue(gatewayTopic)!, parse.GetValue(appTopic)!, parse.GetValue(speed), TimeProvider.System);
+            var summary = await RunAsync(console, options, directory, sink, cancellationToken).ConfigureAwait(false);
             SimulationReport.Write(console, summary, directory);
             return 0;
         });
         return command;
     }
 
-    private static async Task<SimulationSummary> RunAsync(IAnsiConsole console, SimulationOptions options, string directory, bool gzip,
+    private static async Task<SimulationSummary> RunAsync(IAnsiConsole console, SimulationOptions options, string directory, IEventSink sink,
         CancellationToken cancellationToken)
     {
-        var sink = new FileEventSink(directory, options.GatewayFormat, gzip);
+        Directory.CreateDirectory(directory);
         await using (sink.ConfigureAwait(false))
         {
             try

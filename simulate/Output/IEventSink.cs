@@ -11,4 +11,10 @@ public interface IEventSink : IAsyncDisposable
 
     /// <summary>Makes everything written so far durable or delivered.</summary>
     ValueTask FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every line of a simulated day has been written (the gateway log first, then the application log). A sink
+    /// that interleaves the streams, as a live gateway would, can emit the day now.
+    /// </summary>
+    ValueTask DayCompleteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
