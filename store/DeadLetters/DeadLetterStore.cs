@@ -26,9 +26,10 @@ internal sealed class DeadLetterStore(IClickHouseTransport transport, string dat
 
         if (skipStored)
         {
-            var ids = string.Join(',', letters.Select(l => $"'{l.Id:D}'"));
             var stored = await transport.QueryAsync(
-                $"SELECT id FROM {database}.dead_letters WHERE id IN ({ids})", null, cancellationToken).ConfigureAwait(false);
+                $"SELECT id FROM {database}.dead_letters WHERE has({{ids:Array(UUID)}}, id)",
+                new QueryParameters().Add("ids", letters.Select(l => l.Id).ToArray()),
+                cancellationToken).ConfigureAwait(false);
             var storedIds = stored.Rows.Select(r => (Guid)r[0]!).ToHashSet();
             letters = [.. letters.Where(l => !storedIds.Contains(l.Id))];
             if (letters.Count == 0)

@@ -40,6 +40,7 @@ internal sealed class QueryParameters
         Guid g => g.ToString("D"),
         System.Net.IPAddress ip => ip.ToString(),
         ulong[] numbers => "[" + string.Join(',', numbers.Select(n => n.ToString(CultureInfo.InvariantCulture))) + "]",
+        Guid[] ids => "[" + string.Join(',', ids.Select(id => $"'{id:D}'")) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => Escape(value.ToString() ?? string.Empty),
     };
