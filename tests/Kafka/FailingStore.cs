@@ -1,9 +1,5 @@
 using LogSentinel.Store;
-using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
-using LogSentinel.Store.Reference;
-using LogSentinel.Store.Schema;
-using LogSentinel.Store.State;
 
 namespace LogSentinel.Tests.Kafka;
 
@@ -11,7 +7,7 @@ namespace LogSentinel.Tests.Kafka;
 /// A store whose event inserts fail, or stop the worker, at chosen calls: the outages and crashes of the Kafka tests.
 /// Everything else goes straight to the real store.
 /// </summary>
-internal sealed class FailingStore(ILogStore inner) : ILogStore
+internal sealed class FailingStore(ILogStore inner) : DelegatingLogStore(inner)
 {
     private int _inserts;
 
@@ -23,40 +19,11 @@ internal sealed class FailingStore(ILogStore inner) : ILogStore
 
     public int InsertCalls => Volatile.Read(ref _inserts);
 
-    public StoreDescription Description => inner.Description;
+    public override Task<long> InsertGatewayEventsAsync(GatewayEventBatch batch, CancellationToken cancellationToken = default) =>
+        InsertAsync(token => Inner.InsertGatewayEventsAsync(batch, token), cancellationToken);
 
-    public IReferenceStore Reference => inner.Reference;
-
-    public IDeadLetterStore DeadLetters => inner.DeadLetters;
-
-    public IStateStore State => inner.State;
-
-    public LogSentinel.Store.Alerts.IAlertStore Alerts => inner.Alerts;
-
-    public Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => inner.GetEngineVersionAsync(cancellationToken);
-
-    public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
-
-    public Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default) => inner.GetAppliedMigrationsAsync(cancellationToken);
-
-    public Task<long> InsertGatewayEventsAsync(GatewayEventBatch batch, CancellationToken cancellationToken = default) =>
-        InsertAsync(token => inner.InsertGatewayEventsAsync(batch, token), cancellationToken);
-
-    public Task<long> InsertAppEventsAsync(AppEventBatch batch, CancellationToken cancellationToken = default) =>
-        InsertAsync(token => inner.InsertAppEventsAsync(batch, token), cancellationToken);
-
-    public Task<IReadOnlySet<ulong>> FindStoredEventKeysAsync(
-        EventTable table, long fromUnixMs, long toUnixMs, IReadOnlyCollection<ulong> keys, CancellationToken cancellationToken = default) =>
-        inner.FindStoredEventKeysAsync(table, fromUnixMs, toUnixMs, keys, cancellationToken);
-
-    public Task<IReadOnlyList<TableRowCount>> GetTableRowCountsAsync(CancellationToken cancellationToken = default) => inner.GetTableRowCountsAsync(cancellationToken);
-
-    public Task<RoundTripResult> CheckRoundTripAsync(int rows, CancellationToken cancellationToken = default) => inner.CheckRoundTripAsync(rows, cancellationToken);
-
-    public Task<byte[]> RunOperatorQueryAsync(string sql, CancellationToken cancellationToken = default) => inner.RunOperatorQueryAsync(sql, cancellationToken);
-
-    /// <summary>The inner store stays open: the test owns it.</summary>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override Task<long> InsertAppEventsAsync(AppEventBatch batch, CancellationToken cancellationToken = default) =>
+        InsertAsync(token => Inner.InsertAppEventsAsync(batch, token), cancellationToken);
 
     private async Task<long> InsertAsync(Func<CancellationToken, Task<long>> insert, CancellationToken cancellationToken)
     {
