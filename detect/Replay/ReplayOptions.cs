@@ -12,8 +12,8 @@ public sealed class ReplayOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Lines per batch handed from parsing to detection and the store (default 8192).</summary>
-    public int BatchLines { get; set; } = 8192;
+    /// <summary>Lines per batch handed from parsing to detection and the store (default 65536: the store takes fewer, larger inserts, which its rollup views digest faster).</summary>
+    public int BatchLines { get; set; } = 65536;
 
     /// <summary>Alert changes kept before they are written together (default 1000; also written at each checkpoint and at the end).</summary>
     public int AlertBatch { get; set; } = 1000;

@@ -32,6 +32,46 @@ internal sealed class MinuteRing
         return ref _buckets[slot];
     }
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_minutes.Length);
+        for (var i = 0; i < _minutes.Length; i++)
+        {
+            writer.Write(_minutes[i]);
+            ref var b = ref _buckets[i];
+            writer.Write(b.Count);
+            writer.Write(b.Flagged);
+            writer.Write(b.Sum);
+            writer.Write(b.SumOfSquares);
+            writer.Write(b.Other);
+            writer.Write(b.Requests);
+            writer.Write(b.Marked);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote into a ring of the same length.</summary>
+    public void Load(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length != _minutes.Length)
+        {
+            throw new InvalidDataException($"A checkpointed window of {length} minutes cannot be restored into one of {_minutes.Length}; the window settings changed.");
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            _minutes[i] = reader.ReadInt64();
+            ref var b = ref _buckets[i];
+            b.Count = reader.ReadInt64();
+            b.Flagged = reader.ReadInt64();
+            b.Sum = reader.ReadDouble();
+            b.SumOfSquares = reader.ReadDouble();
+            b.Other = reader.ReadInt64();
+            b.Requests = reader.ReadInt64();
+            b.Marked = reader.ReadInt64();
+        }
+    }
+
     /// <summary>Sum of the <paramref name="width"/> minutes ending with <paramref name="lastMinute"/> (at most the ring's length).</summary>
     public MinuteBucket Sum(long lastMinute, int width)
     {

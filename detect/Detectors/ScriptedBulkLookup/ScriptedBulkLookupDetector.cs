@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 /// machine-regular (low variation of the gaps). Sequential ids, a non-browser client and off-hours raise the
 /// score but are not required: a list-driven script from a browser-like client must still be caught.
 /// </summary>
-internal sealed class ScriptedBulkLookupDetector : Detector
+internal sealed partial class ScriptedBulkLookupDetector : Detector
 {
     /// <summary>Gaps longer than this start a new run instead of counting as spacing.</summary>
     private const long MaxGapMs = 5 * WindowSizes.Minute;
