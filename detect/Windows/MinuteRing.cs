@@ -32,11 +32,25 @@ internal sealed class MinuteRing
         return ref _buckets[slot];
     }
 
+    /// <summary>Writes the slots holding a minute (most entities are quiet most of the time, so few do).</summary>
     public void Save(BinaryWriter writer)
     {
         writer.Write(_minutes.Length);
+        var used = 0;
+        foreach (var m in _minutes)
+        {
+            used += m == long.MinValue ? 0 : 1;
+        }
+
+        writer.Write(used);
         for (var i = 0; i < _minutes.Length; i++)
         {
+            if (_minutes[i] == long.MinValue)
+            {
+                continue;
+            }
+
+            writer.Write(i);
             writer.Write(_minutes[i]);
             ref var b = ref _buckets[i];
             writer.Write(b.Count);
@@ -58,8 +72,10 @@ internal sealed class MinuteRing
             throw new InvalidDataException($"A checkpointed window of {length} minutes cannot be restored into one of {_minutes.Length}; the window settings changed.");
         }
 
-        for (var i = 0; i < length; i++)
+        var used = reader.ReadInt32();
+        for (var n = 0; n < used; n++)
         {
+            var i = reader.ReadInt32();
             _minutes[i] = reader.ReadInt64();
             ref var b = ref _buckets[i];
             b.Count = reader.ReadInt64();
