@@ -8,6 +8,9 @@ internal sealed partial class BruteForceDetector
 {
     internal override bool CanCheckpoint => true;
 
+    /// <summary>Outside the event handlers, whose every call would otherwise allocate the lambda's closure.</summary>
+    private static EntityStates<BruteForceState> CreateStates(int minutes) => new(() => new BruteForceState(minutes));
+
     internal override void Save(BinaryWriter writer, DetectionContext context)
     {
         _closer.Save(writer);
@@ -34,8 +37,7 @@ internal sealed partial class BruteForceDetector
             return;
         }
 
-        var minutes = context.Options.BruteForce.WindowMinutes;
-        _states = new EntityStates<BruteForceState>(() => new BruteForceState(minutes));
+        _states = CreateStates(context.Options.BruteForce.WindowMinutes);
         _states.Load(reader, static (r, s) =>
         {
             s.Failures.Load(r);

@@ -25,7 +25,7 @@ internal sealed partial class BruteForceDetector : Detector
         }
 
         var options = context.Options.BruteForce;
-        _states ??= new EntityStates<BruteForceState>(() => new BruteForceState(options.WindowMinutes));
+        _states ??= CreateStates(options.WindowMinutes);
         if (e.Ip >= 0)
         {
             Fold(in e, IpKey(e.Ip), e.Account, context);

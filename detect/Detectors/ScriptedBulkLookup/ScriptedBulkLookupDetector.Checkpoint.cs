@@ -8,6 +8,9 @@ internal sealed partial class ScriptedBulkLookupDetector
 {
     internal override bool CanCheckpoint => true;
 
+    /// <summary>Outside the event handlers, whose every call would otherwise allocate the lambda's closure.</summary>
+    private static EntityStates<ScriptedLookupState> CreateStates(int minutes) => new(() => new ScriptedLookupState(minutes));
+
     internal override void Save(BinaryWriter writer, DetectionContext context)
     {
         _closer.Save(writer);
@@ -34,8 +37,7 @@ internal sealed partial class ScriptedBulkLookupDetector
             return;
         }
 
-        var minutes = context.Options.ScriptedBulkLookup.WindowMinutes;
-        _states = new EntityStates<ScriptedLookupState>(() => new ScriptedLookupState(minutes));
+        _states = CreateStates(context.Options.ScriptedBulkLookup.WindowMinutes);
         _states.Load(reader, static (r, s) =>
         {
             s.Minutes.Load(r);

@@ -28,7 +28,7 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
         }
 
         var options = context.Options.ScriptedBulkLookup;
-        _states ??= new EntityStates<ScriptedLookupState>(() => new ScriptedLookupState(options.WindowMinutes));
+        _states ??= CreateStates(options.WindowMinutes);
         var state = _states.Get(e.Account);
         var minute = e.TimestampMs / WindowSizes.Minute;
         ref var bucket = ref state.Minutes.At(minute);
