@@ -108,10 +108,10 @@ internal static class ReplayCommand
         var b = summary.Breakdown;
         table.AddRow("  parse (background)", Seconds(b.Parse));
         table.AddRow("  detect", Seconds(b.Detect));
-        table.AddRow("  wait for parse", Seconds(b.WaitForParse));
+        table.AddRow("  wait for next batch", Seconds(b.WaitForBatch));
         table.AddRow("  store events (background)", Seconds(b.StoreEvents));
         table.AddRow("  store alerts (background)", Seconds(b.StoreAlerts));
-        table.AddRow("  checkpoints", Seconds(b.Checkpoint));
+        table.AddRow("  checkpoints (save + write)", Seconds(b.Checkpoint));
         table.AddRow("  wait for store at end", Seconds(b.WaitForStore));
         table.AddRow("Alerts", summary.Alerts.ToString("N0", CultureInfo.InvariantCulture));
         foreach (var (type, count) in summary.AlertsByType)

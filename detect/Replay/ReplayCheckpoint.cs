@@ -9,14 +9,11 @@ namespace LogSentinel.Detect.Replay;
 /// value in <c>detector_state</c> (binary, Brotli-compressed, base64). See <see cref="ReplayRunner"/> for what it is
 /// consistent with.
 /// </summary>
-internal sealed class ReplayCheckpoint(bool completed, IReadOnlyList<ReplayCheckpoint.FilePosition> files, byte[] engineState)
+internal sealed class ReplayCheckpoint(IReadOnlyList<ReplayCheckpoint.FilePosition> files, byte[] engineState)
 {
     public const string Key = "detect/replay/checkpoint";
 
     private const int FormatVersion = 1;
-
-    /// <summary>True when taken after detection completed (every window closed): later events of these files are late.</summary>
-    public bool Completed { get; } = completed;
 
     public IReadOnlyList<FilePosition> Files { get; } = files;
 
@@ -42,7 +39,6 @@ internal sealed class ReplayCheckpoint(bool completed, IReadOnlyList<ReplayCheck
         using (var w = new BinaryWriter(brotli, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(FormatVersion);
-            w.Write(Completed);
             w.Write(Files.Count);
             foreach (var f in Files)
             {
@@ -68,7 +64,6 @@ internal sealed class ReplayCheckpoint(bool completed, IReadOnlyList<ReplayCheck
             throw new InvalidDataException($"The replay checkpoint has format {version}; this version reads {FormatVersion}.");
         }
 
-        var completed = r.ReadBoolean();
         var files = new FilePosition[r.ReadInt32()];
         for (var i = 0; i < files.Length; i++)
         {
@@ -76,7 +71,7 @@ internal sealed class ReplayCheckpoint(bool completed, IReadOnlyList<ReplayCheck
         }
 
         var state = r.ReadBytes(r.ReadInt32());
-        return new ReplayCheckpoint(completed, files, state);
+        return new ReplayCheckpoint(files, state);
     }
 
     public static async Task<ReplayCheckpoint?> LoadAsync(IStateStore state, CancellationToken cancellationToken)

@@ -32,6 +32,11 @@ namespace LogSentinel.Detect.Replay;
 /// ledger marks them); alert changes it had written after the checkpoint are made again with the same ids and
 /// contents and replace the earlier rows. Detection therefore sees every event exactly once across the runs.
 /// </para>
+/// <para>
+/// The last checkpoint is taken after the last event and before the end of the data closes every window. A rerun of
+/// the same files feeds nothing and closes the same windows again, writing the same alerts; lines appended to the
+/// files since, or further files, continue detection with the windows still open.
+/// </para>
 /// </remarks>
 public sealed class ReplayRunner(
     ILogStore store, IngestPipeline pipeline, DetectionEngine engine, ResiliencePipeline retry, TimeProvider time, ReplayOptions? options = null)
@@ -117,7 +122,7 @@ public sealed class ReplayRunner(
                     {
                         if (nextCheckpoint != long.MinValue)
                         {
-                            Checkpoint(writer, cursors, completed: false);
+                            Checkpoint(writer, cursors);
                         }
 
                         nextCheckpoint = engine.WatermarkMs == long.MinValue ? long.MinValue : ((engine.WatermarkMs / interval) + 1) * interval;
@@ -186,12 +191,15 @@ public sealed class ReplayRunner(
                 }
             }
 
-            engine.Complete();
-            QueueAlerts(writer, force: true);
             if (checkpoints)
             {
-                Checkpoint(writer, cursors, completed: true);
+                // Taken before the end-of-data closing, so that lines appended later (or further files) continue
+                // detection with every window still open; the closing's alerts are recomputed identically on a rerun.
+                Checkpoint(writer, cursors);
             }
+
+            engine.Complete();
+            QueueAlerts(writer, force: true);
 
             var detectEnded = Stopwatch.GetTimestamp();
             await writer.CompleteAsync().ConfigureAwait(false);
@@ -226,7 +234,7 @@ public sealed class ReplayRunner(
         }
     }
 
-    private void Checkpoint(ReplayWriter writer, List<ReplayCursor> cursors, bool completed)
+    private void Checkpoint(ReplayWriter writer, List<ReplayCursor> cursors)
     {
         var started = Stopwatch.GetTimestamp();
         QueueAlerts(writer, force: true);
@@ -236,8 +244,8 @@ public sealed class ReplayRunner(
             positions.Add(new ReplayCheckpoint.FilePosition(c.LedgerKey, c.ConsumedThroughLine, c.Current is null ? 0 : c.Row));
         }
 
-        var checkpoint = new ReplayCheckpoint(completed, positions, engine.SaveState());
-        writer.WriteState(new Dictionary<string, string> { [ReplayCheckpoint.Key] = checkpoint.Encode() });
+        var checkpoint = new ReplayCheckpoint(positions, engine.SaveState());
+        writer.WriteCheckpoint(checkpoint);
         _checkpointTicks += Stopwatch.GetTimestamp() - started;
     }
 

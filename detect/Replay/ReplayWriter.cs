@@ -49,7 +49,8 @@ internal sealed class ReplayWriter
 
     public void WriteAlerts(List<AlertRecord> records, List<AlertHistoryEntry> history) => Queue(new AlertWork(records, history));
 
-    public void WriteState(Dictionary<string, string> values) => Queue(new StateWork(values));
+    /// <summary>Queues a checkpoint; it is compressed and encoded here, off the detection side.</summary>
+    public void WriteCheckpoint(ReplayCheckpoint checkpoint) => Queue(new CheckpointWork(checkpoint));
 
     /// <summary>Waits for everything queued to be written; throws what a write threw.</summary>
     public async Task CompleteAsync()
@@ -99,8 +100,9 @@ internal sealed class ReplayWriter
                     await _store.Alerts.AppendHistoryAsync(a.History, cancellationToken).ConfigureAwait(false);
                     _alertTicks += Stopwatch.GetTimestamp() - started;
                     break;
-                case StateWork s:
-                    await _store.State.SetAsync(s.Values, cancellationToken).ConfigureAwait(false);
+                case CheckpointWork c:
+                    var values = new Dictionary<string, string> { [ReplayCheckpoint.Key] = c.Checkpoint.Encode() };
+                    await _store.State.SetAsync(values, cancellationToken).ConfigureAwait(false);
                     _stateTicks += Stopwatch.GetTimestamp() - started;
                     break;
             }
@@ -140,5 +142,5 @@ internal sealed class ReplayWriter
 
     private sealed record AlertWork(List<AlertRecord> Records, List<AlertHistoryEntry> History) : Work;
 
-    private sealed record StateWork(Dictionary<string, string> Values) : Work;
+    private sealed record CheckpointWork(ReplayCheckpoint Checkpoint) : Work;
 }

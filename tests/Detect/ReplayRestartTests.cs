@@ -48,7 +48,7 @@ public sealed class ReplayRestartTests : IDisposable
     }
 
     [Fact]
-    public async Task Replay_CompletedThenRerun_NothingDetectedOrStoredAgain()
+    public async Task Replay_FinishedThenRerun_NothingStoredAgain_SameAlerts()
     {
         var database = SharedEngine.NewDatabase("rst");
         var (first, alerts) = await ReplayAsync(database);
