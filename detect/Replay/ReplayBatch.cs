@@ -12,4 +12,7 @@ internal sealed class ReplayBatch(int capacity)
 
     /// <summary>Line number of the batch's last line.</summary>
     public long LastLine { get; set; }
+
+    /// <summary>The line each event (row) of the batch came from, in row order.</summary>
+    public long[] RowLines { get; } = new long[capacity];
 }

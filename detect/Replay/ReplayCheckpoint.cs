@@ -44,7 +44,7 @@ internal sealed class ReplayCheckpoint(IReadOnlyList<ReplayCheckpoint.FilePositi
             {
                 w.Write(f.LedgerKey);
                 w.Write(f.ConsumedThroughLine);
-                w.Write(f.ConsumedRows);
+                w.Write(f.DetectedThroughLine);
             }
 
             w.Write(EngineState.Length);
@@ -67,7 +67,7 @@ internal sealed class ReplayCheckpoint(IReadOnlyList<ReplayCheckpoint.FilePositi
         var files = new FilePosition[r.ReadInt32()];
         for (var i = 0; i < files.Length; i++)
         {
-            files[i] = new FilePosition(r.ReadString(), r.ReadInt64(), r.ReadInt32());
+            files[i] = new FilePosition(r.ReadString(), r.ReadInt64(), r.ReadInt64());
         }
 
         var state = r.ReadBytes(r.ReadInt32());
@@ -81,9 +81,9 @@ internal sealed class ReplayCheckpoint(IReadOnlyList<ReplayCheckpoint.FilePositi
     }
 
     /// <summary>
-    /// Where detection stands in one file: every line up to <paramref name="ConsumedThroughLine"/> was seen (and
-    /// queued for the store before the checkpoint), plus the first <paramref name="ConsumedRows"/> events of the
-    /// batch starting at the next line.
+    /// Where detection stands in one file: every line up to <paramref name="ConsumedThroughLine"/> was detected and
+    /// queued for the store before the checkpoint; the events of later lines up to <paramref name="DetectedThroughLine"/>
+    /// were detected too but not yet stored. Lines, not batch rows, so a rerun may cut its batches differently.
     /// </summary>
-    internal sealed record FilePosition(string LedgerKey, long ConsumedThroughLine, int ConsumedRows);
+    internal sealed record FilePosition(string LedgerKey, long ConsumedThroughLine, long DetectedThroughLine);
 }

@@ -63,6 +63,12 @@ internal sealed class ReplayCursor : IAsyncDisposable
     /// <summary>Last line of the last batch detection has seen entirely (0 before any).</summary>
     public long ConsumedThroughLine { get; private set; }
 
+    /// <summary>Events from lines up to this one were detected by an earlier run: they are stored but not fed again.</summary>
+    public long DetectedThroughLine { get; set; }
+
+    /// <summary>Line of the last event detection has consumed (<see cref="ConsumedThroughLine"/> when none of the current batch).</summary>
+    public long LastDetectedLine => Current is null || Row == 0 ? Math.Max(ConsumedThroughLine, DetectedThroughLine) : Math.Max(Current.RowLines[Row - 1], DetectedThroughLine);
+
     /// <summary>True once every batch of the file has been consumed.</summary>
     public bool IsDone { get; private set; }
 
@@ -113,6 +119,12 @@ internal sealed class ReplayCursor : IAsyncDisposable
         }
 
         Current = next;
+        var rows = IsApp ? next.Batch.App.Count : next.Batch.Gateway.Count;
+        while (Row < rows && next.RowLines[Row] <= DetectedThroughLine)
+        {
+            Row++;
+        }
+
         return true;
     }
 
@@ -169,7 +181,7 @@ internal sealed class ReplayCursor : IAsyncDisposable
                 try
                 {
                     batch.FirstLine = _lineNumber + 1;
-                    await FillAsync(batch.Batch, cancellationToken).ConfigureAwait(false);
+                    await FillAsync(batch.Batch, batch.RowLines, cancellationToken).ConfigureAwait(false);
                     batch.LastLine = _lineNumber;
                 }
                 finally
@@ -199,7 +211,7 @@ internal sealed class ReplayCursor : IAsyncDisposable
     }
 
     /// <summary>Parses lines into <paramref name="batch"/> until it is full or the file ends.</summary>
-    private async Task FillAsync(IngestBatch batch, CancellationToken cancellationToken)
+    private async Task FillAsync(IngestBatch batch, long[] rowLines, CancellationToken cancellationToken)
     {
         while (batch.Lines < _batchLines)
         {
@@ -223,7 +235,13 @@ internal sealed class ReplayCursor : IAsyncDisposable
                 line = line[..^1];
             }
 
+            var events = batch.Events;
             _pipeline.Add(line, LineOrigin.FileLine(_source, _format, _lineNumber), batch);
+            if (batch.Events > events)
+            {
+                rowLines[events] = _lineNumber;
+            }
+
             _start += newline >= 0 ? length + 1 : length;
         }
     }

@@ -19,15 +19,15 @@ namespace LogSentinel.Detect.Replay;
 /// <para>
 /// Checkpoints (<see cref="ReplayCheckpoint"/>) are taken on the detection side at a batch boundary of event
 /// time (<see cref="ReplayOptions.CheckpointInterval"/>) and at the end. A checkpoint says, for every file, the last
-/// line of the last batch detection consumed entirely and how many events of the file's next batch it has already
-/// consumed, together with the engine's whole state at that instant. It is queued behind every batch detection has
+/// line of the last batch detection consumed entirely (so queued for the store) and the line of the last event it
+/// consumed beyond that, together with the engine's whole state at that instant. It is queued behind every batch detection has
 /// finished and every alert change it has made, so when the checkpoint is in the store those are too; the batch
 /// detection was in the middle of is not yet written, and its lines are after the checkpoint's position.
 /// </para>
 /// <para>
 /// A restarted replay restores the engine from the checkpoint, skips the lines the checkpoint covers without
-/// parsing them (they are stored), re-parses the batch that was in progress (the same lines as before, since
-/// batches are cut at fixed line counts), skips its events detection had already consumed, and goes on. Lines past
+/// parsing them (they are stored), parses and stores the lines after them but feeds detection only the events of
+/// lines after the last one it had consumed (batches may be cut differently from the first run), and goes on. Lines past
 /// the checkpoint that a crashed run had already written are dropped by the store's de-duplication (the ingest
 /// ledger marks them); alert changes it had written after the checkpoint are made again with the same ids and
 /// contents and replace the earlier rows. Detection therefore sees every event exactly once across the runs.
@@ -58,7 +58,8 @@ public sealed class ReplayRunner(
         ArgumentNullException.ThrowIfNull(files);
         _options.Validate();
         var started = time.GetTimestamp();
-        var checkpoints = _options.CheckpointInterval > TimeSpan.Zero && engine.CanCheckpoint;
+        // Standard input cannot be resumed at a line: no checkpoints when it is one of the inputs.
+        var checkpoints = _options.CheckpointInterval > TimeSpan.Zero && engine.CanCheckpoint && !files.Contains("-");
         var restored = checkpoints ? await ReplayCheckpoint.LoadAsync(store.State, cancellationToken).ConfigureAwait(false) : null;
         if (restored is not null)
         {
@@ -86,13 +87,11 @@ public sealed class ReplayRunner(
                 var position = restored?.Find(key);
                 var cursor = await ReplayCursor.OpenAsync(files[i], pipeline, parseLock, _options.BatchLines, position?.ConsumedThroughLine ?? 0, stop.Token)
                     .ConfigureAwait(false);
+                cursor.DetectedThroughLine = position?.DetectedThroughLine ?? 0;
                 cursors.Add(cursor);
                 var ledgerValue = await store.State.GetAsync(cursor.LedgerKey, cancellationToken).ConfigureAwait(false);
                 ledgers.Add(new ReplayWriter.FileLedger(long.TryParse(ledgerValue, NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0));
-                if (await cursor.MoveNextAsync(stop.Token).ConfigureAwait(false))
-                {
-                    cursor.Row = Math.Min(position?.ConsumedRows ?? 0, cursor.Timestamps.Length);
-                }
+                await cursor.MoveNextAsync(stop.Token).ConfigureAwait(false);
             }
 
             detectStarted = Stopwatch.GetTimestamp();
@@ -241,7 +240,7 @@ public sealed class ReplayRunner(
         var positions = new List<ReplayCheckpoint.FilePosition>(cursors.Count);
         foreach (var c in cursors)
         {
-            positions.Add(new ReplayCheckpoint.FilePosition(c.LedgerKey, c.ConsumedThroughLine, c.Current is null ? 0 : c.Row));
+            positions.Add(new ReplayCheckpoint.FilePosition(c.LedgerKey, c.ConsumedThroughLine, c.LastDetectedLine));
         }
 
         var checkpoint = new ReplayCheckpoint(positions, engine.SaveState());

@@ -27,9 +27,10 @@ public sealed class ReplayRestartTests : IDisposable
     public void Dispose() => _run.Dispose();
 
     [Theory]
-    [InlineData(0.3)]
-    [InlineData(0.7)]
-    public async Task Replay_StoppedPartWayThenRerun_SameAlertsAsOneRun_EveryEventOnce(double stopAt)
+    [InlineData(0.3, BatchLines)]
+    [InlineData(0.7, BatchLines)]
+    [InlineData(0.5, 3001)]
+    public async Task Replay_StoppedPartWayThenRerun_SameAlertsAsOneRun_EveryEventOnce(double stopAt, int resumeBatchLines)
     {
         var whole = SharedEngine.NewDatabase("rst");
         var (uninterrupted, wholeAlerts) = await ReplayAsync(whole);
@@ -37,7 +38,7 @@ public sealed class ReplayRestartTests : IDisposable
 
         var restarted = SharedEngine.NewDatabase("rst");
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReplayAsync(restarted, failAfterBatches: (int)(totalBatches * stopAt)));
-        var (resumed, resumedAlerts) = await ReplayAsync(restarted);
+        var (resumed, resumedAlerts) = await ReplayAsync(restarted, batchLines: resumeBatchLines);
 
         Assert.NotEmpty(wholeAlerts);
         Assert.True(resumed.ResumedFromCheckpoint);
@@ -96,7 +97,7 @@ public sealed class ReplayRestartTests : IDisposable
         Assert.Equal(engine.WatermarkMs, restored.WatermarkMs);
     }
 
-    private async Task<(ReplaySummary Summary, IReadOnlyList<AlertRecord> Alerts)> ReplayAsync(string database, int? failAfterBatches = null)
+    private async Task<(ReplaySummary Summary, IReadOnlyList<AlertRecord> Alerts)> ReplayAsync(string database, int? failAfterBatches = null, int batchLines = BatchLines)
     {
         await using var store = await SharedEngine.OpenMigratedAsync(database);
         var parsed = new ReferenceFiles(
@@ -112,7 +113,7 @@ public sealed class ReplayRestartTests : IDisposable
         using var pipeline = new IngestPipeline(store, pseudonymizer, sealer, new ParserOptions(), metrics, TimeProvider.System);
         var engine = new DetectionEngine(new DetectionOptions(), reference, TimeProvider.System);
         var runner = new ReplayRunner(store, pipeline, engine, ResiliencePipeline.Empty, TimeProvider.System,
-            new ReplayOptions { BatchLines = BatchLines, CheckpointInterval = TimeSpan.FromMinutes(10), AlertBatch = 7 })
+            new ReplayOptions { BatchLines = batchLines, CheckpointInterval = TimeSpan.FromMinutes(10), AlertBatch = 7 })
         {
             FailAfterBatches = failAfterBatches,
         };
