@@ -47,7 +47,7 @@ internal static class ReplayCommand
                 await runtime.Store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
                 await runtime.Store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
             var engine = new DetectionEngine(options, reference, TimeProvider.System);
-            var runner = new ReplayRunner(runtime.Store, runtime.Pipeline, engine, IngestRuntime.StoreRetry(maxAttempts: 8), TimeProvider.System);
+            var runner = new ReplayRunner(runtime.Store, runtime.Pipeline, engine, IngestRuntime.StoreRetry(maxAttempts: 8), TimeProvider.System, ReadReplayOptions(parse));
             var summary = await runner.RunAsync(files, cancellationToken).ConfigureAwait(false);
             PrintSummary(ConsoleOutput.For(parse), summary);
             return 0;
@@ -72,6 +72,23 @@ internal static class ReplayCommand
         return options;
     }
 
+    /// <summary>The <c>Replay</c> section of the configuration, validated.</summary>
+    public static ReplayOptions ReadReplayOptions(ParseResult parse)
+    {
+        var options = new ReplayOptions();
+        try
+        {
+            CliConfiguration.Build(parse).GetSection(ReplayOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            options.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"Invalid setting in section '{ReplayOptions.SectionName}': {ex.Message}");
+        }
+
+        return options;
+    }
+
     private static void PrintSummary(IAnsiConsole console, ReplaySummary summary)
     {
         var table = new Table().AddColumn("Replay").AddColumn(new TableColumn("").RightAligned());
@@ -83,6 +100,19 @@ internal static class ReplayCommand
         table.AddRow("Late events", summary.LateEvents.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("Elapsed", summary.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s");
         table.AddRow("Events/s", summary.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+        if (summary.ResumedFromCheckpoint)
+        {
+            table.AddRow("Resumed from checkpoint", "yes");
+        }
+
+        var b = summary.Breakdown;
+        table.AddRow("  parse (background)", Seconds(b.Parse));
+        table.AddRow("  detect", Seconds(b.Detect));
+        table.AddRow("  wait for next batch", Seconds(b.WaitForBatch));
+        table.AddRow("  store events (background)", Seconds(b.StoreEvents));
+        table.AddRow("  store alerts (background)", Seconds(b.StoreAlerts));
+        table.AddRow("  checkpoints (save + write)", Seconds(b.Checkpoint));
+        table.AddRow("  wait for store at end", Seconds(b.WaitForStore));
         table.AddRow("Alerts", summary.Alerts.ToString("N0", CultureInfo.InvariantCulture));
         foreach (var (type, count) in summary.AlertsByType)
         {
@@ -91,4 +121,6 @@ internal static class ReplayCommand
 
         console.Write(table);
     }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s";
 }

@@ -5,7 +5,7 @@ namespace LogSentinel.Detect.Alerts;
 /// merge gap of the open alert's last occurrence becomes another occurrence of that alert; otherwise it opens a
 /// new alert. Alerts changed since the last <see cref="DrainChanged"/> are handed out once.
 /// </summary>
-internal sealed class AlertMerger(long mergeGapMs, TimeProvider time)
+internal sealed partial class AlertMerger(long mergeGapMs, TimeProvider time)
 {
     private readonly Dictionary<(string Type, string Kind, string Entity), DetectedAlert> _open = [];
     private readonly List<DetectedAlert> _changed = [];

@@ -4,7 +4,7 @@ namespace LogSentinel.Detect.Alerts;
 /// An alert as the engine keeps it while it is open: repeated detections of the same type and entity merge into
 /// it, raising its occurrence count and moving its last-seen time.
 /// </summary>
-public sealed class DetectedAlert
+public sealed partial class DetectedAlert
 {
     internal DetectedAlert(Guid id, AlertCandidate first, long detectedAtMs, DateTimeOffset raisedAt)
     {

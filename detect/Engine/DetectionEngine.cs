@@ -18,7 +18,7 @@ namespace LogSentinel.Detect.Engine;
 /// minus the allowed lateness) closes windows, so the same events in the same order give the same alerts whether
 /// they arrive live or from files. Not thread-safe: one engine per consumer.
 /// </summary>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     private readonly EntityTable _entities;
     private readonly Detector[] _detectors;
@@ -59,6 +59,9 @@ public sealed class DetectionEngine
     /// <summary>Events consumed, late events, the watermark and alerts by type.</summary>
     public DetectionStats Stats => new(_events, _late, _watermark.Value, new SortedDictionary<string, int>(
         _merger.CountByType.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+
+    /// <summary>The current watermark (Unix ms), or <see cref="long.MinValue"/> before any event.</summary>
+    public long WatermarkMs => _watermark.Value;
 
     /// <summary>Consumes row <paramref name="row"/> of a gateway batch.</summary>
     public void Add(GatewayEventBatch batch, int row)

@@ -24,4 +24,17 @@ internal abstract class Detector
     public virtual void OnWindowClosed(int entity, long due, DetectionContext context)
     {
     }
+
+    /// <summary>Whether <see cref="Save"/> and <see cref="Load"/> carry all of the detector's state; without them no checkpoint is taken.</summary>
+    internal virtual bool CanCheckpoint => false;
+
+    /// <summary>Writes every field that decides future alerts (open windows, per-entity memory, scheduled closings).</summary>
+    internal virtual void Save(BinaryWriter writer, DetectionContext context)
+    {
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote into this fresh detector.</summary>
+    internal virtual void Load(BinaryReader reader, DetectionContext context)
+    {
+    }
 }

@@ -16,6 +16,9 @@ internal sealed class Utf8Interner
 
     public int Count => _names.Count;
 
+    /// <summary>The bytes <paramref name="id"/> was interned from (also when they were not valid UTF-8).</summary>
+    public ReadOnlySpan<byte> Key(int id) => _keys[id];
+
     /// <summary>The name of <paramref name="id"/>.</summary>
     public string Name(int id) => _names[id];
 

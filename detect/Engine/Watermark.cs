@@ -32,6 +32,13 @@ internal sealed class Watermark(long allowedLatenessMs)
         return Value;
     }
 
+    /// <summary>Sets both values as a checkpoint saved them.</summary>
+    public void Restore(long maxEventMs, long value)
+    {
+        MaxEventMs = maxEventMs;
+        Value = value;
+    }
+
     /// <summary>End of input: every window may close.</summary>
     public void Close() => Value = long.MaxValue;
 }

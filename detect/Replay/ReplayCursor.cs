@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Threading.Channels;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Ingest.Files;
 using LogSentinel.Ingest.Parsing;
@@ -7,96 +9,216 @@ using LogSentinel.Ingest.Pipeline;
 namespace LogSentinel.Detect.Replay;
 
 /// <summary>
-/// One input file read batch by batch: lines are parsed into the cursor's own batch, handed to detection one event
-/// at a time in file order, and the batch is written to the store once detection has seen all of it.
+/// One input file parsed ahead of detection: a background task parses lines into a small pool of batches and
+/// hands full ones over in file order, while detection consumes the current batch one event at a time. A batch
+/// goes back to the pool once the store has it, so parsing can run at most <see cref="PoolSize"/> batches ahead.
 /// </summary>
-internal sealed class ReplayCursor : IDisposable
+internal sealed class ReplayCursor : IAsyncDisposable
 {
     private const int ReadBufferBytes = 1 << 20;
     private const int DetectionBytes = 64 << 10;
 
+    /// <summary>Batches per file: one being consumed, one being written, one being parsed.</summary>
+    private const int PoolSize = 3;
+
     private readonly InputFile _input;
     private readonly IngestPipeline _pipeline;
+    private readonly SemaphoreSlim _parseLock;
     private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(ReadBufferBytes);
     private readonly int _batchLines;
+    private readonly Channel<ReplayBatch> _free = Channel.CreateUnbounded<ReplayBatch>();
+    private readonly Channel<ReplayBatch> _ready = Channel.CreateUnbounded<ReplayBatch>(new UnboundedChannelOptions { SingleReader = true });
+    private Task _producer = Task.CompletedTask;
     private LineSource _source = null!;
     private LogFormat _format;
     private int _filled;
     private int _start;
     private bool _endOfInput;
-    private int _row;
+    private long _lineNumber;
+    private long _parseTicks;
 
-    private ReplayCursor(InputFile input, IngestPipeline pipeline, int batchLines)
+    private ReplayCursor(InputFile input, IngestPipeline pipeline, SemaphoreSlim parseLock, int batchLines)
     {
         _input = input;
         _pipeline = pipeline;
+        _parseLock = parseLock;
         _batchLines = batchLines;
-        Batch = new IngestBatch(batchLines);
+        for (var i = 0; i < PoolSize; i++)
+        {
+            _free.Writer.TryWrite(new ReplayBatch(batchLines));
+        }
     }
-
-    public IngestBatch Batch { get; }
 
     public string Name => _input.Name;
 
     /// <summary>Key under which ingest records how far writes of this file have started.</summary>
     public string LedgerKey => FileIngestor.LedgerKey(_input.Name);
 
-    /// <summary>Line number of the last line parsed.</summary>
-    public long LineNumber { get; private set; }
+    /// <summary>The batch detection is consuming, or null before the first and after the last.</summary>
+    public ReplayBatch? Current { get; private set; }
 
-    /// <summary>True while the batch holds an event detection has not seen.</summary>
-    public bool HasEvent => _row < (_format == LogFormat.AppJson ? Batch.App.Count : Batch.Gateway.Count);
+    /// <summary>Events of <see cref="Current"/> detection has seen.</summary>
+    public int Row { get; set; }
 
-    /// <summary>True when the file is read to its end and the batch is consumed.</summary>
-    public bool IsDone => _endOfInput && _start >= _filled && !HasEvent;
+    /// <summary>Last line of the last batch detection has seen entirely (0 before any).</summary>
+    public long ConsumedThroughLine { get; private set; }
 
-    /// <summary>Event time of the next event (call only when <see cref="HasEvent"/>).</summary>
-    public long CurrentTimestampMs => _format == LogFormat.AppJson ? Batch.App.TimestampMs[_row] : Batch.Gateway.TimestampMs[_row];
+    /// <summary>Events from lines up to this one were detected by an earlier run: they are stored but not fed again.</summary>
+    public long DetectedThroughLine { get; set; }
 
-    public static async Task<ReplayCursor> OpenAsync(string path, IngestPipeline pipeline, int batchLines, CancellationToken cancellationToken)
+    /// <summary>Line of the last event detection has consumed (<see cref="ConsumedThroughLine"/> when none of the current batch).</summary>
+    public long LastDetectedLine => Current is null || Row == 0 ? Math.Max(ConsumedThroughLine, DetectedThroughLine) : Math.Max(Current.RowLines[Row - 1], DetectedThroughLine);
+
+    /// <summary>True once every batch of the file has been consumed.</summary>
+    public bool IsDone { get; private set; }
+
+    public bool IsApp => _format == LogFormat.AppJson;
+
+    /// <summary>Time spent parsing (and reading) on the background task.</summary>
+    public TimeSpan ParseTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _parseTicks));
+
+    /// <summary>Event times of the current batch.</summary>
+    public ReadOnlySpan<long> Timestamps => Current is null ? default : IsApp ? Current.Batch.App.TimestampMs : Current.Batch.Gateway.TimestampMs;
+
+    /// <summary>Opens <paramref name="path"/> and starts parsing after line <paramref name="skipLines"/>.</summary>
+    public static async Task<ReplayCursor> OpenAsync(
+        string path, IngestPipeline pipeline, SemaphoreSlim parseLock, int batchLines, long skipLines, CancellationToken cancellationToken)
     {
-        var cursor = new ReplayCursor(InputFile.Open(path), pipeline, batchLines);
+        var cursor = new ReplayCursor(InputFile.Open(path), pipeline, parseLock, batchLines);
         try
         {
             await cursor.StartAsync(cancellationToken).ConfigureAwait(false);
+            cursor.ConsumedThroughLine = skipLines;
+            cursor._producer = Task.Run(() => cursor.ProduceAsync(skipLines, cancellationToken), cancellationToken);
             return cursor;
         }
         catch
         {
-            cursor.Dispose();
+            await cursor.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>Hands the next event to <paramref name="engine"/> and moves past it.</summary>
-    public void FeedNext(DetectionEngine engine)
+    /// <summary>Moves to the next parsed batch (the previous one must have been handed on); false at the end of the file.</summary>
+    public async ValueTask<bool> MoveNextAsync(CancellationToken cancellationToken)
     {
-        if (_format == LogFormat.AppJson)
+        if (Current is not null)
         {
-            engine.Add(Batch.App, _row);
+            ConsumedThroughLine = Current.LastLine;
+        }
+
+        Current = null;
+        Row = 0;
+        if (!_ready.Reader.TryRead(out var next))
+        {
+            if (!await _ready.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) || !_ready.Reader.TryRead(out next))
+            {
+                IsDone = true;
+                return false;
+            }
+        }
+
+        Current = next;
+        var rows = IsApp ? next.Batch.App.Count : next.Batch.Gateway.Count;
+        while (Row < rows && next.RowLines[Row] <= DetectedThroughLine)
+        {
+            Row++;
+        }
+
+        return true;
+    }
+
+    /// <summary>Hands event <paramref name="row"/> of the current batch to <paramref name="engine"/>.</summary>
+    public void Feed(DetectionEngine engine, int row)
+    {
+        var batch = Current!.Batch;
+        if (IsApp)
+        {
+            engine.Add(batch.App, row);
         }
         else
         {
-            engine.Add(Batch.Gateway, _row);
+            engine.Add(batch.Gateway, row);
         }
-
-        _row++;
     }
 
-    /// <summary>Parses lines into the (written and cleared) batch until it is full or the file ends.</summary>
-    public async Task FillAsync(CancellationToken cancellationToken)
+    /// <summary>Gives a written batch back to the pool.</summary>
+    public void Recycle(ReplayBatch batch)
     {
-        _row = 0;
-        while (Batch.Lines < _batchLines)
+        batch.Batch.Clear();
+        _free.Writer.TryWrite(batch);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _free.Writer.TryComplete();
+        try
+        {
+            await _producer.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+        }
+
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _input.Dispose();
+    }
+
+    private async Task ProduceAsync(long skipLines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (skipLines > 0)
+            {
+                await SkipLinesAsync(skipLines, cancellationToken).ConfigureAwait(false);
+            }
+
+            while (true)
+            {
+                var batch = await _free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                await _parseLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    batch.FirstLine = _lineNumber + 1;
+                    await FillAsync(batch.Batch, batch.RowLines, cancellationToken).ConfigureAwait(false);
+                    batch.LastLine = _lineNumber;
+                }
+                finally
+                {
+                    Interlocked.Add(ref _parseTicks, Stopwatch.GetTimestamp() - started);
+                    _parseLock.Release();
+                }
+
+                if (batch.Batch.Lines == 0)
+                {
+                    break;
+                }
+
+                _ready.Writer.TryWrite(batch);
+                if (_endOfInput && _start >= _filled)
+                {
+                    break;
+                }
+            }
+
+            _ready.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            _ready.Writer.TryComplete(ex);
+        }
+    }
+
+    /// <summary>Parses lines into <paramref name="batch"/> until it is full or the file ends.</summary>
+    private async Task FillAsync(IngestBatch batch, long[] rowLines, CancellationToken cancellationToken)
+    {
+        while (batch.Lines < _batchLines)
         {
             var newline = _buffer.AsSpan(_start, _filled - _start).IndexOf((byte)'\n');
             if (newline < 0 && !_endOfInput)
             {
-                if (!await ReadMoreAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
+                await ReadMoreAsync(batch, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -106,22 +228,62 @@ internal sealed class ReplayCursor : IDisposable
             }
 
             var length = newline >= 0 ? newline : _filled - _start;
-            LineNumber++;
+            _lineNumber++;
             var line = _buffer.AsSpan(_start, length);
             if (!line.IsEmpty && line[^1] == (byte)'\r')
             {
                 line = line[..^1];
             }
 
-            _pipeline.Add(line, LineOrigin.FileLine(_source, _format, LineNumber), Batch);
+            var events = batch.Events;
+            _pipeline.Add(line, LineOrigin.FileLine(_source, _format, _lineNumber), batch);
+            if (batch.Events > events)
+            {
+                rowLines[events] = _lineNumber;
+            }
+
             _start += newline >= 0 ? length + 1 : length;
         }
     }
 
-    public void Dispose()
+    /// <summary>Reads past <paramref name="lines"/> lines without parsing them: detection and the store already have them.</summary>
+    private async Task SkipLinesAsync(long lines, CancellationToken cancellationToken)
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _input.Dispose();
+        while (_lineNumber < lines)
+        {
+            var newline = _buffer.AsSpan(_start, _filled - _start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _lineNumber++;
+                _start += newline + 1;
+                continue;
+            }
+
+            if (_endOfInput)
+            {
+                // The last line has no terminator; a file shorter than the checkpoint has been replaced.
+                if (_start < _filled)
+                {
+                    _lineNumber++;
+                    _start = _filled;
+                }
+
+                if (_lineNumber < lines)
+                {
+                    throw new InvalidDataException($"'{_input.Name}' has fewer lines ({_lineNumber}) than the checkpoint says were replayed ({lines}); it has been replaced.");
+                }
+
+                return;
+            }
+
+            // A line longer than the buffer is dropped here whole: keep no rest.
+            var rest = _filled - _start == _buffer.Length ? 0 : _filled - _start;
+            _buffer.AsSpan(_filled - rest, rest).CopyTo(_buffer);
+            var read = await _input.Content.ReadAsync(_buffer.AsMemory(rest), cancellationToken).ConfigureAwait(false);
+            _filled = rest + read;
+            _start = 0;
+            _endOfInput = read == 0;
+        }
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
@@ -137,17 +299,16 @@ internal sealed class ReplayCursor : IDisposable
         _source = new LineSource("file:" + _input.Name);
     }
 
-    /// <summary>Keeps the incomplete last line and reads after it; false when the buffer held one over-long line.</summary>
-    private async Task<bool> ReadMoreAsync(CancellationToken cancellationToken)
+    /// <summary>Keeps the incomplete last line and reads after it; a line longer than the buffer is rejected as too long and skipped.</summary>
+    private async Task ReadMoreAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
         var rest = _filled - _start;
         if (rest == _buffer.Length)
         {
-            // A line longer than the buffer: the parser rejects it as too long; skip to its end.
-            LineNumber++;
-            _pipeline.Add(_buffer, LineOrigin.FileLine(_source, _format, LineNumber), Batch);
+            _lineNumber++;
+            _pipeline.Add(_buffer, LineOrigin.FileLine(_source, _format, _lineNumber), batch);
             await SkipPastNewlineAsync(cancellationToken).ConfigureAwait(false);
-            return false;
+            return;
         }
 
         _buffer.AsSpan(_start, rest).CopyTo(_buffer);
@@ -155,7 +316,6 @@ internal sealed class ReplayCursor : IDisposable
         _filled = rest + read;
         _start = 0;
         _endOfInput = read == 0;
-        return true;
     }
 
     private async Task SkipPastNewlineAsync(CancellationToken cancellationToken)

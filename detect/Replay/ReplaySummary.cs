@@ -9,8 +9,11 @@ namespace LogSentinel.Detect.Replay;
 /// <param name="LateEvents">Events older than the watermark when they arrived: stored, not scored.</param>
 /// <param name="AlertsByType">Alerts raised, by type.</param>
 /// <param name="Elapsed">Wall-clock duration.</param>
+/// <param name="Breakdown">Where the time went.</param>
+/// <param name="ResumedFromCheckpoint">True when detection resumed from a checkpoint of an earlier run.</param>
 public sealed record ReplaySummary(
-    int Files, long Lines, long Events, long EventsStored, long DeadLetters, long LateEvents, IReadOnlyDictionary<string, int> AlertsByType, TimeSpan Elapsed)
+    int Files, long Lines, long Events, long EventsStored, long DeadLetters, long LateEvents, IReadOnlyDictionary<string, int> AlertsByType, TimeSpan Elapsed,
+    ReplayBreakdown Breakdown, bool ResumedFromCheckpoint)
 {
     /// <summary>Events per second of wall-clock time.</summary>
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;

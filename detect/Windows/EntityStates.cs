@@ -17,4 +17,34 @@ internal sealed class EntityStates<T>(Func<T> create)
     }
 
     public T? Find(int id) => id < _states.Length ? _states[id] : null;
+
+    /// <summary>Writes every state created so far with its entity id.</summary>
+    public void Save(BinaryWriter writer, Action<BinaryWriter, T> write)
+    {
+        var count = 0;
+        foreach (var s in _states)
+        {
+            count += s is null ? 0 : 1;
+        }
+
+        writer.Write(count);
+        for (var id = 0; id < _states.Length; id++)
+        {
+            if (_states[id] is { } state)
+            {
+                writer.Write(id);
+                write(writer, state);
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote, filling freshly created states.</summary>
+    public void Load(BinaryReader reader, Action<BinaryReader, T> read)
+    {
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            read(reader, Get(reader.ReadInt32()));
+        }
+    }
 }

@@ -10,6 +10,24 @@ internal sealed class MinuteCloser
 
     public MinuteCloser() => Array.Fill(_scheduled, long.MinValue);
 
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_scheduled.Length);
+        foreach (var m in _scheduled)
+        {
+            writer.Write(m);
+        }
+    }
+
+    public void Load(BinaryReader reader)
+    {
+        _scheduled = new long[reader.ReadInt32()];
+        for (var i = 0; i < _scheduled.Length; i++)
+        {
+            _scheduled[i] = reader.ReadInt64();
+        }
+    }
+
     /// <summary>True when <paramref name="minute"/> is newer than any minute scheduled for the entity; records it.</summary>
     public bool ShouldSchedule(int entity, long minute)
     {

@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.AccountSharing;
 /// enough events to be real use, when no delegation of that account covers the window. A policy violation unless
 /// other alerts show an attack.
 /// </summary>
-internal sealed class AccountSharingDetector : Detector
+internal sealed partial class AccountSharingDetector : Detector
 {
     private readonly EntityStates<AccountSharingState> _states = new(() => new AccountSharingState());
     private readonly MinuteCloser _closer = new();

@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.BruteForce;
 /// window, and a successful login from that address or on that account soon after a burst. Application
 /// <c>login_failed</c> and <c>login</c> events are scored; the gateway's copy of the same request is not counted again.
 /// </summary>
-internal sealed class BruteForceDetector : Detector
+internal sealed partial class BruteForceDetector : Detector
 {
     private EntityStates<BruteForceState>? _states;
     private readonly MinuteCloser _closer = new();
@@ -25,7 +25,7 @@ internal sealed class BruteForceDetector : Detector
         }
 
         var options = context.Options.BruteForce;
-        _states ??= new EntityStates<BruteForceState>(() => new BruteForceState(options.WindowMinutes));
+        _states ??= CreateStates(options.WindowMinutes);
         if (e.Ip >= 0)
         {
             Fold(in e, IpKey(e.Ip), e.Account, context);

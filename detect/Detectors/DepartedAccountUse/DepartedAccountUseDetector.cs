@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.DepartedAccountUse;
 /// <c>departed_account_use</c>: application activity on an account whose holder transferred, retired or was
 /// disabled, after the grace period the rules allow for closing it. Judged per one-hour tumbling window.
 /// </summary>
-internal sealed class DepartedAccountUseDetector : Detector
+internal sealed partial class DepartedAccountUseDetector : Detector
 {
     private readonly EntityStates<DepartedAccountState> _states = new(() => new DepartedAccountState());
 

@@ -9,7 +9,7 @@ namespace LogSentinel.Detect.Detectors.ManyAccountsOneSource;
 /// <c>many_accounts_one_source</c>: one address logging in or looking up as many distinct accounts within a sliding
 /// window, the way a machine holding synced credentials of many officers does. Judged at every minute closing.
 /// </summary>
-internal sealed class ManyAccountsOneSourceDetector : Detector
+internal sealed partial class ManyAccountsOneSourceDetector : Detector
 {
     private readonly EntityStates<ManyAccountsState> _states = new(() => new ManyAccountsState());
     private readonly MinuteCloser _closer = new();

@@ -11,7 +11,7 @@ namespace LogSentinel.Detect.Detectors.Outage;
 /// the outage's start and end. A flood of unauthenticated requests makes it a denial of service, otherwise a
 /// system fault.
 /// </summary>
-internal sealed class OutageDetector : Detector
+internal sealed partial class OutageDetector : Detector
 {
     private const int Gateway = 0;
 

@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 /// machine-regular (low variation of the gaps). Sequential ids, a non-browser client and off-hours raise the
 /// score but are not required: a list-driven script from a browser-like client must still be caught.
 /// </summary>
-internal sealed class ScriptedBulkLookupDetector : Detector
+internal sealed partial class ScriptedBulkLookupDetector : Detector
 {
     /// <summary>Gaps longer than this start a new run instead of counting as spacing.</summary>
     private const long MaxGapMs = 5 * WindowSizes.Minute;
@@ -28,7 +28,7 @@ internal sealed class ScriptedBulkLookupDetector : Detector
         }
 
         var options = context.Options.ScriptedBulkLookup;
-        _states ??= new EntityStates<ScriptedLookupState>(() => new ScriptedLookupState(options.WindowMinutes));
+        _states ??= CreateStates(options.WindowMinutes);
         var state = _states.Get(e.Account);
         var minute = e.TimestampMs / WindowSizes.Minute;
         ref var bucket = ref state.Minutes.At(minute);

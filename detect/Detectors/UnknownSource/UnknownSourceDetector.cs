@@ -10,7 +10,7 @@ namespace LogSentinel.Detect.Detectors.UnknownSource;
 /// registered agency network, judged per tumbling window. Unauthenticated floods are left to <c>outage</c>.
 /// With no networks registered nothing can be judged, so the detector stays silent.
 /// </summary>
-internal sealed class UnknownSourceDetector : Detector
+internal sealed partial class UnknownSourceDetector : Detector
 {
     private readonly EntityStates<UnknownSourceState> _states = new(() => new UnknownSourceState());
 

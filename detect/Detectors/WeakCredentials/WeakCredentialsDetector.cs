@@ -9,7 +9,7 @@ namespace LogSentinel.Detect.Detectors.WeakCredentials;
 /// <c>weak_credentials</c>: a successful login that reports the issued (default) password, or a password older
 /// than the policy allows. A policy violation: nothing shows an attack, but the account is easy to take over.
 /// </summary>
-internal sealed class WeakCredentialsDetector : Detector
+internal sealed partial class WeakCredentialsDetector : Detector
 {
     private readonly EntityStates<WeakCredentialsState> _states = new(() => new WeakCredentialsState());
     private readonly MinuteCloser _closer = new();
