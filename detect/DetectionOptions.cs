@@ -2,6 +2,7 @@ using LogSentinel.Detect.Detectors.AccountSharing;
 using LogSentinel.Detect.Detectors.BruteForce;
 using LogSentinel.Detect.Detectors.DepartedAccountUse;
 using LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
@@ -57,6 +58,9 @@ public sealed class DetectionOptions
     /// <summary><c>outage</c> thresholds.</summary>
     public OutageOptions Outage { get; set; } = new();
 
+    /// <summary><c>off_hours</c> thresholds and the working calendar.</summary>
+    public OffHoursOptions OffHours { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -71,6 +75,7 @@ public sealed class DetectionOptions
         ScriptedBulkLookup.Validate();
         AccountSharing.Validate();
         Outage.Validate();
+        OffHours.Validate();
     }
 
     internal static void Require(bool condition, string message)

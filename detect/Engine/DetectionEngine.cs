@@ -4,6 +4,7 @@ using LogSentinel.Detect.Detectors.AccountSharing;
 using LogSentinel.Detect.Detectors.BruteForce;
 using LogSentinel.Detect.Detectors.DepartedAccountUse;
 using LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
@@ -49,6 +50,7 @@ public sealed class DetectionEngine
             new ScriptedBulkLookupDetector(),
             new AccountSharingDetector(),
             new OutageDetector(),
+            new OffHoursDetector(),
         ];
         for (var i = 0; i < _detectors.Length; i++)
         {

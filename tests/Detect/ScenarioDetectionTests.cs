@@ -41,10 +41,28 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         var attackAddresses = world.Attack.Labels.Where(l => l.EntityKind == "ip").Select(l => l.Entity).ToHashSet();
         foreach (var alert in world.AttackAlerts)
         {
+            // Secondary alerts: the scripted evening runs are also off-hours, an attacker's session at night on a
+            // victim's account is off-hours for that account, and the outage's flood is a volume spike.
             var explained = labelled.Contains((alert.Type, alert.Entity))
-                || (alert.Type is "account_sharing" or "brute_force" && JsonDocument.Parse(alert.EvidenceJson).RootElement.GetProperty("addresses").EnumerateArray().Any(a => attackAddresses.Contains(a.GetString()!)));
+                || (alert.Type == "off_hours" && labelled.Contains(("scripted_bulk_lookup", alert.Entity)))
+                || (alert.Type == "volume_spike" && labelled.Contains(("outage", "gateway")) && alert.EntityKind is "gateway" or "api")
+                || (alert.Type is "account_sharing" or "brute_force" or "off_hours" or "unknown_source"
+                    && JsonDocument.Parse(alert.EvidenceJson).RootElement.GetProperty("addresses").EnumerateArray().Any(a => attackAddresses.Contains(a.GetString()!)));
             Assert.True(explained, $"unexpected {alert.Type} on {alert.Entity}");
         }
+    }
+
+    [Fact]
+    public void Replay_ScriptedEveningRuns_AlsoRaiseOffHoursOnTheAccount()
+    {
+        var label = world.Attack.Labels.Single(l => l.Scenario == "scripted_bulk_lookup");
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "off_hours" && a.Entity == label.Entity);
+        Assert.Equal("account", alert.EntityKind);
+        Assert.Equal("vi phạm quy định", alert.CategoryVi);
+        using var explanation = JsonDocument.Parse(alert.ExplanationJson);
+        Assert.Contains(explanation.RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "similar_days_28d");
+        Assert.Contains("lookups between", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+        Assert.Contains("tra cứu", explanation.RootElement.GetProperty("summary_vi").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
