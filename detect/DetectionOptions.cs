@@ -6,6 +6,7 @@ using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
 
 namespace LogSentinel.Detect;
@@ -61,6 +62,9 @@ public sealed class DetectionOptions
     /// <summary><c>off_hours</c> thresholds and the working calendar.</summary>
     public OffHoursOptions OffHours { get; set; } = new();
 
+    /// <summary><c>volume_spike</c> thresholds.</summary>
+    public VolumeSpikeOptions VolumeSpike { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -76,6 +80,7 @@ public sealed class DetectionOptions
         AccountSharing.Validate();
         Outage.Validate();
         OffHours.Validate();
+        VolumeSpike.Validate();
     }
 
     internal static void Require(bool condition, string message)

@@ -8,6 +8,7 @@ using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
 using LogSentinel.Store.Events;
 
@@ -51,6 +52,7 @@ public sealed class DetectionEngine
             new AccountSharingDetector(),
             new OutageDetector(),
             new OffHoursDetector(),
+            new VolumeSpikeDetector(),
         ];
         for (var i = 0; i < _detectors.Length; i++)
         {

@@ -66,6 +66,18 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
     }
 
     [Fact]
+    public void Replay_OutageFlood_AlsoRaisesVolumeSpikeOnTheGateway_AsDenialOfService()
+    {
+        Assert.Contains(world.Attack.Labels, l => l.Scenario == "outage");
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "volume_spike" && a.EntityKind == "gateway");
+        Assert.Equal("tấn công từ chối dịch vụ", alert.CategoryVi);
+        var outage = world.AttackAlerts.Single(a => a.Type == "outage");
+        Assert.True(alert.FirstSeen < outage.LastSeen && alert.LastSeen > outage.FirstSeen, $"{alert.FirstSeen:O} {outage.FirstSeen:O}");
+        using var explanation = JsonDocument.Parse(alert.ExplanationJson);
+        Assert.Contains("times its median", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_Alerts_CarryExplanationEvidenceCategoryAndEventTimes()
     {
         var alert = world.AttackAlerts.First(a => a.Type == "brute_force");

@@ -1,0 +1,174 @@
+using System.Globalization;
+using LogSentinel.Detect.Alerts;
+using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Windows;
+
+namespace LogSentinel.Detect.Detectors.VolumeSpike;
+
+/// <summary>
+/// <c>volume_spike</c>: the requests of the gateway, of one agency or of one API in a tumbling window reach a
+/// multiple of the median of the same entity's previous windows (quiet windows count as zero) and a minimum count.
+/// Mostly unauthenticated requests make it a denial of service, otherwise a system fault (a runaway client or
+/// integration).
+/// </summary>
+internal sealed class VolumeSpikeDetector : Detector
+{
+    private const int KindGateway = 0;
+    private const int KindAgency = 1;
+    private const int KindApi = 2;
+
+    private readonly EntityStates<VolumeSpikeState>[] _states = new EntityStates<VolumeSpikeState>[3];
+    private long[] _scratch = [];
+    private int _ringLength;
+
+    public override string Type => AlertTypes.VolumeSpike;
+
+    public override void OnGateway(in GatewayEvent e, DetectionContext context)
+    {
+        if (_ringLength == 0)
+        {
+            var options = context.Options.VolumeSpike;
+            var open = (int)Math.Ceiling(context.Options.AllowedLateness.TotalMinutes / options.WindowMinutes) + 2;
+            _ringLength = options.BaselineWindows + open;
+            _scratch = new long[options.BaselineWindows];
+            for (var k = 0; k < _states.Length; k++)
+            {
+                _states[k] = new EntityStates<VolumeSpikeState>(() => new VolumeSpikeState(_ringLength));
+            }
+        }
+
+        var width = context.Options.VolumeSpike.WindowMinutes * WindowSizes.Minute;
+        var window = Math.DivRem(e.TimestampMs, width) is var (q, r) && r < 0 ? q - 1 : q;
+        Count(KindGateway, 0, window, in e, context, width);
+        if (e.Agency >= 0)
+        {
+            Count(KindAgency, e.Agency, window, in e, context, width);
+        }
+
+        if (e.Api >= 0)
+        {
+            Count(KindApi, e.Api, window, in e, context, width);
+        }
+    }
+
+    public override void OnWindowClosed(int entity, long due, DetectionContext context)
+    {
+        var kind = entity % 3;
+        var id = entity / 3;
+        var state = _states[kind].Get(id);
+        var options = context.Options.VolumeSpike;
+        var width = options.WindowMinutes * WindowSizes.Minute;
+        var window = (due / width) - 1;
+        var slot = state.Slot(window);
+        if (state.Windows[slot] != window)
+        {
+            return;
+        }
+
+        var requests = state.Requests[slot];
+        if (requests < options.MinRequests || window - state.FirstWindow < options.MinHistoryWindows)
+        {
+            return;
+        }
+
+        var n = options.BaselineWindows;
+        for (var i = 0; i < n; i++)
+        {
+            _scratch[i] = state.CountOf(window - 1 - i);
+        }
+
+        Array.Sort(_scratch, 0, n);
+        var median = n % 2 == 1 ? _scratch[n / 2] : (_scratch[(n / 2) - 1] + _scratch[n / 2]) / 2.0;
+        var baseline = Math.Max(median, options.MinBaseline);
+        var ratio = requests / baseline;
+        if (ratio < options.MinRatio)
+        {
+            return;
+        }
+
+        Raise(kind, id, state, slot, requests, median, baseline, ratio, window * width, due, context);
+    }
+
+    private void Count(int kind, int id, long window, in GatewayEvent e, DetectionContext context, long width)
+    {
+        var state = _states[kind].Get(id);
+        var slot = state.Slot(window);
+        if (state.Windows[slot] != window)
+        {
+            if (state.Windows[slot] > window)
+            {
+                return;
+            }
+
+            state.Windows[slot] = window;
+            state.Requests[slot] = 0;
+            state.Unauthenticated[slot] = 0;
+            state.ServerErrors[slot] = 0;
+            if (state.FirstWindow == long.MinValue)
+            {
+                state.FirstWindow = window;
+            }
+
+            context.CloseAt(this, (id * 3) + kind, (window + 1) * width);
+        }
+
+        state.Requests[slot]++;
+        if (e.Account < 0)
+        {
+            state.Unauthenticated[slot]++;
+        }
+
+        if (e.Status >= 500)
+        {
+            state.ServerErrors[slot]++;
+        }
+    }
+
+    private static void Raise(int kind, int id, VolumeSpikeState state, int slot, long requests, double median, double baseline, double ratio,
+        long windowStart, long due, DetectionContext context)
+    {
+        var options = context.Options.VolumeSpike;
+        var entities = context.Entities;
+        var (entityKind, entity, agency) = kind switch
+        {
+            KindAgency => (EntityKinds.Agency, entities.Agencies.Name(id), entities.Agencies.Name(id)),
+            KindApi => (EntityKinds.Api, entities.Apis.Name(id), string.Empty),
+            _ => (EntityKinds.Gateway, "gateway", string.Empty),
+        };
+        var unauthenticated = state.Unauthenticated[slot];
+        var unauthenticatedShare = (double)unauthenticated / requests;
+        var flood = unauthenticatedShare >= 0.5;
+        var evidence = new AlertEvidence();
+        evidence.Counts["requests"] = requests;
+        evidence.Counts["baseline_median"] = (long)Math.Round(median);
+        evidence.Counts["unauthenticated_requests"] = unauthenticated;
+        evidence.Counts["server_errors"] = state.ServerErrors[slot];
+        var baselineMinutes = options.BaselineWindows * options.WindowMinutes;
+        var features = new List<AlertFeature>
+        {
+            new($"requests_{options.WindowMinutes}m", requests, Math.Round(baseline * options.MinRatio, 1), "<"),
+            new($"ratio_to_median_{baselineMinutes}m", Math.Round(ratio, 1), options.MinRatio, "<"),
+            new("unauthenticated_share", Math.Round(unauthenticatedShare, 3), 0.5, "<"),
+        };
+        var what = kind switch
+        {
+            KindAgency => $"Agency {entity}",
+            KindApi => $"API {entity}",
+            _ => "The gateway",
+        };
+        var whatVi = kind switch
+        {
+            KindAgency => $"Cơ quan {entity}",
+            KindApi => $"API {entity}",
+            _ => "Cổng kết nối",
+        };
+        var local = context.Local(windowStart);
+        var en = string.Create(CultureInfo.InvariantCulture,
+            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its median of {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes; {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
+        var vi = string.Create(CultureInfo.InvariantCulture,
+            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó; {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
+        context.Raise(new AlertCandidate(AlertTypes.VolumeSpike, entityKind, entity, agency, windowStart, due,
+            Scores.Scale(ratio, options.MinRatio, 50, 90), new AlertExplanation(features, en, vi), evidence,
+            flood ? IncidentCategory.DenialOfService : IncidentCategory.SystemFault));
+    }
+}
