@@ -53,6 +53,7 @@ public sealed class DetectionEngine
             new OutageDetector(),
             new OffHoursDetector(),
             new VolumeSpikeDetector(),
+            new UnknownSourceAccountDetector(),
         ];
         for (var i = 0; i < _detectors.Length; i++)
         {

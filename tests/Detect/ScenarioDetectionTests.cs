@@ -45,6 +45,7 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
             // victim's account is off-hours for that account, and the outage's flood is a volume spike.
             var explained = labelled.Contains((alert.Type, alert.Entity))
                 || (alert.Type == "off_hours" && labelled.Contains(("scripted_bulk_lookup", alert.Entity)))
+                || (alert.Type == "unknown_source" && labelled.Contains(("account_sharing", alert.Entity)))
                 || (alert.Type == "volume_spike" && labelled.Contains(("outage", "gateway")) && alert.EntityKind is "gateway" or "api")
                 || (alert.Type is "account_sharing" or "brute_force" or "off_hours" or "unknown_source"
                     && JsonDocument.Parse(alert.EvidenceJson).RootElement.GetProperty("addresses").EnumerateArray().Any(a => attackAddresses.Contains(a.GetString()!)));
@@ -75,6 +76,17 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         Assert.True(alert.FirstSeen < outage.LastSeen && alert.LastSeen > outage.FirstSeen, $"{alert.FirstSeen:O} {outage.FirstSeen:O}");
         using var explanation = JsonDocument.Parse(alert.ExplanationJson);
         Assert.Contains("times its median", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_VictimAccountUsedFromTheUnknownAddress_RaisesUnknownSourceOnTheAccount()
+    {
+        var address = world.Attack.Labels.Single(l => l.Scenario == "unknown_source").Entity;
+        var victim = world.Attack.App.First(e => e.ClientIp == address && !string.IsNullOrEmpty(e.Account)).Account;
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "unknown_source" && a.EntityKind == "account" && a.Entity == victim);
+        Assert.Equal("tấn công truy cập trái phép, chiếm quyền điều khiển", alert.CategoryVi);
+        using var evidence = JsonDocument.Parse(alert.EvidenceJson);
+        Assert.Contains(evidence.RootElement.GetProperty("addresses").EnumerateArray(), a => a.GetString() == address);
     }
 
     [Fact]
