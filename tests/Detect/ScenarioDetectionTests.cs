@@ -135,6 +135,18 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
     }
 
     [Fact]
+    public async Task Replay_CalendarConfigured_EveningsWorkingHoursAndAHoliday_NoOffHoursOnTheScriptedAccount()
+    {
+        var label = world.Attack.Labels.Single(l => l.Scenario == "scripted_bulk_lookup");
+
+        var (_, _, alerts) = await DetectionReplay.RunAsync(world.Attack, settings:
+            ["Detection:OffHours:WorkEnd=23:00:00", "Detection:OffHours:Holidays:0=2024-01-08", "Detection:VolumeSpike:MinRatio=8"]);
+
+        Assert.DoesNotContain(alerts, a => a.Type == "off_hours" && a.Entity == label.Entity);
+        Assert.Contains(alerts, a => a.Type == "scripted_bulk_lookup" && a.Entity == label.Entity);
+    }
+
+    [Fact]
     public async Task Replay_GracePeriodLongerThanTheDeparture_NoDepartedAccountAlert()
     {
         var (_, _, alerts) = await DetectionReplay.RunAsync(world.Attack, settings: "Detection:DepartedAccountUse:GraceDays=60");
