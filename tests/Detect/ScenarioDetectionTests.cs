@@ -75,7 +75,7 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         var outage = world.AttackAlerts.Single(a => a.Type == "outage");
         Assert.True(alert.FirstSeen < outage.LastSeen && alert.LastSeen > outage.FirstSeen, $"{alert.FirstSeen:O} {outage.FirstSeen:O}");
         using var explanation = JsonDocument.Parse(alert.ExplanationJson);
-        Assert.Contains("times its median", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+        Assert.Contains("times its baseline", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

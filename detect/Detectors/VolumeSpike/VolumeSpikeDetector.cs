@@ -7,7 +7,9 @@ namespace LogSentinel.Detect.Detectors.VolumeSpike;
 
 /// <summary>
 /// <c>volume_spike</c>: the requests of the gateway, of one agency or of one API in a tumbling window reach a
-/// multiple of the median of the same entity's previous windows (quiet windows count as zero) and a minimum count.
+/// minimum count and a multiple of the entity's baseline: the higher of the median of its previous windows (quiet
+/// windows count as zero) and the median of its previous days' busiest windows at the same local hour over the
+/// last week.
 /// Mostly unauthenticated requests make it a denial of service, otherwise a system fault (a runaway client or
 /// integration).
 /// </summary>
@@ -66,8 +68,12 @@ internal sealed class VolumeSpikeDetector : Detector
         }
 
         var requests = state.Requests[slot];
+        var local = (window * width) + (long)context.Options.LocalOffset.TotalMilliseconds;
+        var day = Math.DivRem(local, WindowSizes.Day) is var (dq, dr) && dr < 0 ? dq - 1 : dq;
+        var hourOfDay = (int)((local - (day * WindowSizes.Day)) / WindowSizes.Hour);
         if (requests < options.MinRequests || window - state.FirstWindow < options.MinHistoryWindows)
         {
+            state.Learn(day, hourOfDay, requests);
             return;
         }
 
@@ -79,14 +85,18 @@ internal sealed class VolumeSpikeDetector : Detector
 
         Array.Sort(_scratch, 0, n);
         var median = n % 2 == 1 ? _scratch[n / 2] : (_scratch[(n / 2) - 1] + _scratch[n / 2]) / 2.0;
-        var baseline = Math.Max(median, options.MinBaseline);
+        // The daily rhythm: a busy morning is compared with the median of the previous days' busiest windows at the
+        // same hour, so the start of the working day is no surge once a day of history exists.
+        var usual = state.UsualBefore(day, hourOfDay);
+        var baseline = Math.Max(Math.Max(median, usual), options.MinBaseline);
         var ratio = requests / baseline;
+        state.Learn(day, hourOfDay, requests);
         if (ratio < options.MinRatio)
         {
             return;
         }
 
-        Raise(kind, id, state, slot, requests, median, baseline, ratio, window * width, due, context);
+        Raise(kind, id, state, slot, requests, median, usual, baseline, ratio, window * width, due, context);
     }
 
     private void Count(int kind, int id, long window, in GatewayEvent e, DetectionContext context, long width)
@@ -124,7 +134,7 @@ internal sealed class VolumeSpikeDetector : Detector
         }
     }
 
-    private static void Raise(int kind, int id, VolumeSpikeState state, int slot, long requests, double median, double baseline, double ratio,
+    private static void Raise(int kind, int id, VolumeSpikeState state, int slot, long requests, double median, long usual, double baseline, double ratio,
         long windowStart, long due, DetectionContext context)
     {
         var options = context.Options.VolumeSpike;
@@ -141,13 +151,16 @@ internal sealed class VolumeSpikeDetector : Detector
         var evidence = new AlertEvidence();
         evidence.Counts["requests"] = requests;
         evidence.Counts["baseline_median"] = (long)Math.Round(median);
+        evidence.Counts["usual_busiest_same_hour_7d"] = usual;
         evidence.Counts["unauthenticated_requests"] = unauthenticated;
         evidence.Counts["server_errors"] = state.ServerErrors[slot];
         var baselineMinutes = options.BaselineWindows * options.WindowMinutes;
         var features = new List<AlertFeature>
         {
             new($"requests_{options.WindowMinutes}m", requests, Math.Round(baseline * options.MinRatio, 1), "<"),
-            new($"ratio_to_median_{baselineMinutes}m", Math.Round(ratio, 1), options.MinRatio, "<"),
+            new("ratio_to_baseline", Math.Round(ratio, 1), options.MinRatio, "<"),
+            new($"median_{baselineMinutes}m", Math.Round(median, 1), Math.Round(baseline, 1), "<="),
+            new("usual_busiest_same_hour_7d", usual, Math.Round(baseline, 1), "<="),
             new("unauthenticated_share", Math.Round(unauthenticatedShare, 3), 0.5, "<"),
         };
         var what = kind switch
@@ -164,9 +177,9 @@ internal sealed class VolumeSpikeDetector : Detector
         };
         var local = context.Local(windowStart);
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its median of {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes; {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
+            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its baseline of {baseline:0.#} (median {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes, usual busiest {usual} at this hour over the last week); {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
         var vi = string.Create(CultureInfo.InvariantCulture,
-            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó; {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
+            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức nền {baseline:0.#} (trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó, mức cao nhất thường gặp {usual} vào giờ này trong tuần qua); {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
         context.Raise(new AlertCandidate(AlertTypes.VolumeSpike, entityKind, entity, agency, windowStart, due,
             Scores.Scale(ratio, options.MinRatio, 50, 90), new AlertExplanation(features, en, vi), evidence,
             flood ? IncidentCategory.DenialOfService : IncidentCategory.SystemFault));

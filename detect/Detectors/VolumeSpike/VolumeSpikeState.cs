@@ -22,6 +22,60 @@ internal sealed class VolumeSpikeState
 
     public long FirstWindow { get; set; } = long.MinValue;
 
+    /// <summary>Per day of the last week (ring by local day) and local hour of day: the busiest window.</summary>
+    public long[] Rhythm { get; } = new long[RhythmDays * 24];
+
+    public long[] RhythmDay { get; } = CreateDays();
+
+    public const int RhythmDays = 7;
+
+    /// <summary>Records a window into the rhythm of its local day and hour.</summary>
+    public void Learn(long day, int hourOfDay, long requests)
+    {
+        var slot = (int)(((day % RhythmDays) + RhythmDays) % RhythmDays);
+        if (RhythmDay[slot] != day)
+        {
+            RhythmDay[slot] = day;
+            Array.Clear(Rhythm, slot * 24, 24);
+        }
+
+        ref var busiest = ref Rhythm[(slot * 24) + hourOfDay];
+        busiest = Math.Max(busiest, requests);
+    }
+
+    /// <summary>
+    /// The median, over the previous days of the last week that had traffic, of each day's busiest window at this
+    /// local hour of day; 0 when there is none. One day's surge does not make the next day's normal.
+    /// </summary>
+    public long UsualBefore(long day, int hourOfDay)
+    {
+        Span<long> values = stackalloc long[RhythmDays];
+        var n = 0;
+        for (var d = day - RhythmDays; d < day; d++)
+        {
+            var slot = (int)(((d % RhythmDays) + RhythmDays) % RhythmDays);
+            if (RhythmDay[slot] == d)
+            {
+                values[n++] = Rhythm[(slot * 24) + hourOfDay];
+            }
+        }
+
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        values[..n].Sort();
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
+
+    private static long[] CreateDays()
+    {
+        var days = new long[RhythmDays];
+        Array.Fill(days, long.MinValue);
+        return days;
+    }
+
     public int Slot(long window) => (int)(((window % Windows.Length) + Windows.Length) % Windows.Length);
 
     /// <summary>Requests of <paramref name="window"/>; 0 when the entity was quiet then.</summary>
