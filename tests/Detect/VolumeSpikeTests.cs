@@ -14,7 +14,7 @@ public sealed class VolumeSpikeTests
     private static readonly long Day0 = new DateTimeOffset(2024, 1, 9, 0, 0, 0, TimeSpan.FromHours(7)).ToUnixTimeMilliseconds();
 
     [Fact]
-    public void BusyMornings_AfterTheFirst_RaiseNothing_AFloodDoes_AsDenialOfService()
+    public void BusyMornings_RaiseNothing_AFloodDoes_AsDenialOfService()
     {
         var batch = new GatewayEventBatch();
         for (var day = 0; day < 3; day++)
@@ -43,8 +43,7 @@ public sealed class VolumeSpikeTests
         engine.DrainChangedAlerts(alerts);
         var spikes = alerts.Where(a => a.Type == AlertTypes.VolumeSpike && a.EntityKind == EntityKinds.Gateway).ToList();
 
-        Assert.DoesNotContain(spikes, a => a.LastSeenMs > Day0 + 86_400_000L && a.FirstSeenMs < Day0 + (2 * 86_400_000L));
-        var flood = Assert.Single(spikes, a => a.FirstSeenMs >= Day0 + (2 * 86_400_000L));
+        var flood = Assert.Single(spikes);
         Assert.Equal(Day0 + (2 * 86_400_000L) + (10 * 3_600_000L), flood.FirstSeenMs);
         Assert.Equal(IncidentCategory.DenialOfService, flood.Category);
         Assert.Contains(flood.Explanation.Features, f => f.Name == "usual_busiest_same_hour_7d" && f.Observed >= 500);

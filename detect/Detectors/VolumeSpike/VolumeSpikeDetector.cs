@@ -9,7 +9,8 @@ namespace LogSentinel.Detect.Detectors.VolumeSpike;
 /// <c>volume_spike</c>: the requests of the gateway, of one agency or of one API in a tumbling window reach a
 /// minimum count and a multiple of the entity's baseline: the higher of the median of its previous windows (quiet
 /// windows count as zero) and the median of its previous days' busiest windows at the same local hour over the
-/// last week.
+/// last week. Until a previous day shows that rhythm, only mostly unauthenticated surges are judged, so the first
+/// working morning is no surge.
 /// Mostly unauthenticated requests make it a denial of service, otherwise a system fault (a runaway client or
 /// integration).
 /// </summary>
@@ -91,7 +92,11 @@ internal sealed class VolumeSpikeDetector : Detector
         var baseline = Math.Max(Math.Max(median, usual), options.MinBaseline);
         var ratio = requests / baseline;
         state.Learn(day, hourOfDay, requests);
-        if (ratio < options.MinRatio)
+
+        // Until a previous day shows the rhythm at this hour, only a mostly unauthenticated surge (a flood, not the
+        // working day starting) is judged.
+        var unauthenticatedMostly = state.Unauthenticated[slot] * 2 >= requests;
+        if (ratio < options.MinRatio || (usual < 0 && !unauthenticatedMostly))
         {
             return;
         }
@@ -151,7 +156,7 @@ internal sealed class VolumeSpikeDetector : Detector
         var evidence = new AlertEvidence();
         evidence.Counts["requests"] = requests;
         evidence.Counts["baseline_median"] = (long)Math.Round(median);
-        evidence.Counts["usual_busiest_same_hour_7d"] = usual;
+        evidence.Counts["usual_busiest_same_hour_7d"] = Math.Max(usual, 0);
         evidence.Counts["unauthenticated_requests"] = unauthenticated;
         evidence.Counts["server_errors"] = state.ServerErrors[slot];
         var baselineMinutes = options.BaselineWindows * options.WindowMinutes;
@@ -160,7 +165,7 @@ internal sealed class VolumeSpikeDetector : Detector
             new($"requests_{options.WindowMinutes}m", requests, Math.Round(baseline * options.MinRatio, 1), "<"),
             new("ratio_to_baseline", Math.Round(ratio, 1), options.MinRatio, "<"),
             new($"median_{baselineMinutes}m", Math.Round(median, 1), Math.Round(baseline, 1), "<="),
-            new("usual_busiest_same_hour_7d", usual, Math.Round(baseline, 1), "<="),
+            new("usual_busiest_same_hour_7d", Math.Max(usual, 0), Math.Round(baseline, 1), "<="),
             new("unauthenticated_share", Math.Round(unauthenticatedShare, 3), 0.5, "<"),
         };
         var what = kind switch
@@ -177,9 +182,9 @@ internal sealed class VolumeSpikeDetector : Detector
         };
         var local = context.Local(windowStart);
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its baseline of {baseline:0.#} (median {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes, usual busiest {usual} at this hour over the last week); {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
+            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its baseline of {baseline:0.#} (median {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes, usual busiest {Math.Max(usual, 0)} at this hour over the last week); {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
         var vi = string.Create(CultureInfo.InvariantCulture,
-            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức nền {baseline:0.#} (trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó, mức cao nhất thường gặp {usual} vào giờ này trong tuần qua); {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
+            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức nền {baseline:0.#} (trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó, mức cao nhất thường gặp {Math.Max(usual, 0)} vào giờ này trong tuần qua); {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
         context.Raise(new AlertCandidate(AlertTypes.VolumeSpike, entityKind, entity, agency, windowStart, due,
             Scores.Scale(ratio, options.MinRatio, 50, 90), new AlertExplanation(features, en, vi), evidence,
             flood ? IncidentCategory.DenialOfService : IncidentCategory.SystemFault));

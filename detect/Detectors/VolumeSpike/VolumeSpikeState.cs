@@ -45,7 +45,7 @@ internal sealed class VolumeSpikeState
 
     /// <summary>
     /// The median, over the previous days of the last week that had traffic, of each day's busiest window at this
-    /// local hour of day; 0 when there is none. One day's surge does not make the next day's normal.
+    /// local hour of day; -1 before the first such day. One day's surge does not make the next day's normal.
     /// </summary>
     public long UsualBefore(long day, int hourOfDay)
     {
@@ -62,7 +62,7 @@ internal sealed class VolumeSpikeState
 
         if (n == 0)
         {
-            return 0;
+            return -1;
         }
 
         values[..n].Sort();
