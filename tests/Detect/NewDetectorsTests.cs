@@ -27,6 +27,18 @@ public sealed class NewDetectorsTests
     }
 
     [Fact]
+    public async Task Replay_BenignLargeProvinceOverTheAprilHolidays_RaisesNothing()
+    {
+        // A province of 1,000 accounts over Reunification and Labour Day (27 April - 1 May 2024): busy working
+        // mornings before and after five days off, night shifts running through them.
+        using var run = SimulatedRun.Create(days: 9, accounts: 1000, "none", seed: 17, start: new DateOnly(2024, 4, 24));
+
+        var (_, _, alerts) = await DetectionReplay.RunAsync(run);
+
+        Assert.True(alerts.Count == 0, string.Join("; ", alerts.Select(a => $"{a.Type} {a.Entity}")));
+    }
+
+    [Fact]
     public void NewRules_SteadyTraffic_AllocateNothingPerEvent()
     {
         var options = new DetectionOptions();

@@ -46,7 +46,7 @@ public sealed class VolumeSpikeTests
         var flood = Assert.Single(spikes);
         Assert.Equal(Day0 + (2 * 86_400_000L) + (10 * 3_600_000L), flood.FirstSeenMs);
         Assert.Equal(IncidentCategory.DenialOfService, flood.Category);
-        Assert.Contains(flood.Explanation.Features, f => f.Name == "usual_busiest_same_hour_7d" && f.Observed >= 500);
+        Assert.Contains(flood.Explanation.Features, f => f.Name == "usual_busiest_same_hour_14d" && f.Observed >= 500);
     }
 
     private static void Requests(GatewayEventBatch batch, long from, long to, long gapMs, bool authenticated)

@@ -142,10 +142,22 @@ internal sealed class OffHoursDetector : Detector
         // Daytime on a day off is compared with days off only (a Saturday morning with Saturday mornings); a night
         // or an evening with any night or evening, since shifts rotate over the week.
         var daytimeOffDay = !workingDay && (calendar.IsWorkingMinute(hourOfDay * 60) || calendar.IsWorkingMinute((hourOfDay * 60) + 59));
-        var similarMask = state.History[24 + hourOfDay].Before(day, lookback);
-        if (!daytimeOffDay)
+        var similarMask = 0UL;
+        for (var d = -1; d <= 1; d++)
         {
-            similarMask |= state.History[hourOfDay].Before(day, lookback);
+            // The neighbouring hours count too (a shift starts or ends a little earlier or later), unless they lie
+            // partly in working hours: work until 17:20 says nothing about 18:00.
+            var h = (hourOfDay + d + 24) % 24;
+            if (d != 0 && (calendar.IsWorkingMinute(h * 60) || calendar.IsWorkingMinute((h * 60) + 59)) != daytimeOffDay)
+            {
+                continue;
+            }
+
+            similarMask |= state.History[24 + h].Before(day, lookback);
+            if (!daytimeOffDay)
+            {
+                similarMask |= state.History[h].Before(day, lookback);
+            }
         }
 
         var similarDays = DayMask.Count(similarMask);

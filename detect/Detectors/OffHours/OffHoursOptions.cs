@@ -40,7 +40,7 @@ public sealed class OffHoursOptions
     public int LookbackDays { get; set; } = 28;
 
     /// <summary>
-    /// Previous days within the look-back on which the account was active in the same local hour of the day (for daytime on weekends and holidays, on days off only) that make the hour normal for it (default 2).
+    /// Previous days within the look-back on which the account was active in the same local hour of the day or a neighbouring one of the same kind (for daytime on weekends and holidays, on days off only) that make the hour normal for it (default 2).
     /// A younger history asks for proportionally fewer, at least one: the required count is
     /// <c>ceil(MinSimilarDays × days seen / LookbackDays)</c>.
     /// </summary>

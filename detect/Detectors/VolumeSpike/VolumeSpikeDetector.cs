@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogSentinel.Detect.Alerts;
+using LogSentinel.Detect.Calendar;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Windows;
 
@@ -9,7 +10,8 @@ namespace LogSentinel.Detect.Detectors.VolumeSpike;
 /// <c>volume_spike</c>: the requests of the gateway, of one agency or of one API in a tumbling window reach a
 /// minimum count and a multiple of the entity's baseline: the higher of the median of its previous windows (quiet
 /// windows count as zero) and the median of its previous days' busiest windows at the same local hour over the
-/// last week. Until a previous day shows that rhythm, only mostly unauthenticated surges are judged, so the first
+/// last two weeks, working days compared with working days and days off with days off (the calendar of
+/// <c>Detection:OffHours</c>). Until a previous day shows that rhythm, only mostly unauthenticated surges are judged, so the first
 /// working morning is no surge.
 /// Mostly unauthenticated requests make it a denial of service, otherwise a system fault (a runaway client or
 /// integration).
@@ -22,6 +24,7 @@ internal sealed class VolumeSpikeDetector : Detector
 
     private readonly EntityStates<VolumeSpikeState>[] _states = new EntityStates<VolumeSpikeState>[3];
     private long[] _scratch = [];
+    private WorkingCalendar? _calendar;
     private int _ringLength;
 
     public override string Type => AlertTypes.VolumeSpike;
@@ -34,6 +37,7 @@ internal sealed class VolumeSpikeDetector : Detector
             var open = (int)Math.Ceiling(context.Options.AllowedLateness.TotalMinutes / options.WindowMinutes) + 2;
             _ringLength = options.BaselineWindows + open;
             _scratch = new long[options.BaselineWindows];
+            _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
             for (var k = 0; k < _states.Length; k++)
             {
                 _states[k] = new EntityStates<VolumeSpikeState>(() => new VolumeSpikeState(_ringLength));
@@ -72,9 +76,10 @@ internal sealed class VolumeSpikeDetector : Detector
         var local = (window * width) + (long)context.Options.LocalOffset.TotalMilliseconds;
         var day = Math.DivRem(local, WindowSizes.Day) is var (dq, dr) && dr < 0 ? dq - 1 : dq;
         var hourOfDay = (int)((local - (day * WindowSizes.Day)) / WindowSizes.Hour);
+        var working = _calendar!.IsWorkingDay(_calendar.LocalDay(window * width));
         if (requests < options.MinRequests || window - state.FirstWindow < options.MinHistoryWindows)
         {
-            state.Learn(day, hourOfDay, requests);
+            state.Learn(day, working, hourOfDay, requests);
             return;
         }
 
@@ -88,10 +93,10 @@ internal sealed class VolumeSpikeDetector : Detector
         var median = n % 2 == 1 ? _scratch[n / 2] : (_scratch[(n / 2) - 1] + _scratch[n / 2]) / 2.0;
         // The daily rhythm: a busy morning is compared with the median of the previous days' busiest windows at the
         // same hour, so the start of the working day is no surge once a day of history exists.
-        var usual = state.UsualBefore(day, hourOfDay);
+        var usual = state.UsualBefore(day, working, hourOfDay);
         var baseline = Math.Max(Math.Max(median, usual), options.MinBaseline);
         var ratio = requests / baseline;
-        state.Learn(day, hourOfDay, requests);
+        state.Learn(day, working, hourOfDay, requests);
 
         // Until a previous day shows the rhythm at this hour, only a mostly unauthenticated surge (a flood, not the
         // working day starting) is judged.
@@ -156,7 +161,7 @@ internal sealed class VolumeSpikeDetector : Detector
         var evidence = new AlertEvidence();
         evidence.Counts["requests"] = requests;
         evidence.Counts["baseline_median"] = (long)Math.Round(median);
-        evidence.Counts["usual_busiest_same_hour_7d"] = Math.Max(usual, 0);
+        evidence.Counts["usual_busiest_same_hour_14d"] = Math.Max(usual, 0);
         evidence.Counts["unauthenticated_requests"] = unauthenticated;
         evidence.Counts["server_errors"] = state.ServerErrors[slot];
         var baselineMinutes = options.BaselineWindows * options.WindowMinutes;
@@ -165,7 +170,7 @@ internal sealed class VolumeSpikeDetector : Detector
             new($"requests_{options.WindowMinutes}m", requests, Math.Round(baseline * options.MinRatio, 1), "<"),
             new("ratio_to_baseline", Math.Round(ratio, 1), options.MinRatio, "<"),
             new($"median_{baselineMinutes}m", Math.Round(median, 1), Math.Round(baseline, 1), "<="),
-            new("usual_busiest_same_hour_7d", Math.Max(usual, 0), Math.Round(baseline, 1), "<="),
+            new("usual_busiest_same_hour_14d", Math.Max(usual, 0), Math.Round(baseline, 1), "<="),
             new("unauthenticated_share", Math.Round(unauthenticatedShare, 3), 0.5, "<"),
         };
         var what = kind switch
@@ -182,9 +187,9 @@ internal sealed class VolumeSpikeDetector : Detector
         };
         var local = context.Local(windowStart);
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its baseline of {baseline:0.#} (median {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes, usual busiest {Math.Max(usual, 0)} at this hour over the last week); {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
+            $"{what} received {requests} requests in the {options.WindowMinutes} minutes from {local:yyyy-MM-dd HH:mm}, {ratio:0.#} times its baseline of {baseline:0.#} (median {median:0.#} per {options.WindowMinutes} minutes over the previous {baselineMinutes} minutes, usual busiest {Math.Max(usual, 0)} at this hour on like days of the last two weeks); {unauthenticatedShare:P0} were unauthenticated{(flood ? ": a denial of service" : string.Empty)}.");
         var vi = string.Create(CultureInfo.InvariantCulture,
-            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức nền {baseline:0.#} (trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó, mức cao nhất thường gặp {Math.Max(usual, 0)} vào giờ này trong tuần qua); {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
+            $"{whatVi} nhận {requests} yêu cầu trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, gấp {ratio:0.#} lần mức nền {baseline:0.#} (trung vị {median:0.#} yêu cầu mỗi {options.WindowMinutes} phút trong {baselineMinutes} phút trước đó, mức cao nhất thường gặp {Math.Max(usual, 0)} vào giờ này trong các ngày cùng loại của hai tuần qua); {unauthenticatedShare:P0} là yêu cầu không xác thực{(flood ? ": dấu hiệu tấn công từ chối dịch vụ" : string.Empty)}.");
         context.Raise(new AlertCandidate(AlertTypes.VolumeSpike, entityKind, entity, agency, windowStart, due,
             Scores.Scale(ratio, options.MinRatio, 50, 90), new AlertExplanation(features, en, vi), evidence,
             flood ? IncidentCategory.DenialOfService : IncidentCategory.SystemFault));

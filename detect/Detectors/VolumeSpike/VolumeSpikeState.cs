@@ -27,15 +27,19 @@ internal sealed class VolumeSpikeState
 
     public long[] RhythmDay { get; } = CreateDays();
 
-    public const int RhythmDays = 7;
+    /// <summary>Per slot of <see cref="RhythmDay"/>: whether that day was a working day.</summary>
+    public bool[] RhythmWorking { get; } = new bool[RhythmDays];
+
+    public const int RhythmDays = 14;
 
     /// <summary>Records a window into the rhythm of its local day and hour.</summary>
-    public void Learn(long day, int hourOfDay, long requests)
+    public void Learn(long day, bool working, int hourOfDay, long requests)
     {
         var slot = (int)(((day % RhythmDays) + RhythmDays) % RhythmDays);
         if (RhythmDay[slot] != day)
         {
             RhythmDay[slot] = day;
+            RhythmWorking[slot] = working;
             Array.Clear(Rhythm, slot * 24, 24);
         }
 
@@ -44,17 +48,18 @@ internal sealed class VolumeSpikeState
     }
 
     /// <summary>
-    /// The median, over the previous days of the last week that had traffic, of each day's busiest window at this
-    /// local hour of day; -1 before the first such day. One day's surge does not make the next day's normal.
+    /// The median, over the previous days of the last two weeks of the same kind (working day or day off) that had
+    /// traffic, of each day's busiest window at this local hour of day; -1 before the first such day. One day's
+    /// surge does not make the next day's normal, and a holiday does not lower the next working morning's.
     /// </summary>
-    public long UsualBefore(long day, int hourOfDay)
+    public long UsualBefore(long day, bool working, int hourOfDay)
     {
         Span<long> values = stackalloc long[RhythmDays];
         var n = 0;
         for (var d = day - RhythmDays; d < day; d++)
         {
             var slot = (int)(((d % RhythmDays) + RhythmDays) % RhythmDays);
-            if (RhythmDay[slot] == d)
+            if (RhythmDay[slot] == d && RhythmWorking[slot] == working)
             {
                 values[n++] = Rhythm[(slot * 24) + hourOfDay];
             }
