@@ -2,9 +2,11 @@ using LogSentinel.Detect.Detectors.AccountSharing;
 using LogSentinel.Detect.Detectors.BruteForce;
 using LogSentinel.Detect.Detectors.DepartedAccountUse;
 using LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
 
 namespace LogSentinel.Detect;
@@ -57,6 +59,12 @@ public sealed class DetectionOptions
     /// <summary><c>outage</c> thresholds.</summary>
     public OutageOptions Outage { get; set; } = new();
 
+    /// <summary><c>off_hours</c> thresholds and the working calendar.</summary>
+    public OffHoursOptions OffHours { get; set; } = new();
+
+    /// <summary><c>volume_spike</c> thresholds.</summary>
+    public VolumeSpikeOptions VolumeSpike { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -71,6 +79,8 @@ public sealed class DetectionOptions
         ScriptedBulkLookup.Validate();
         AccountSharing.Validate();
         Outage.Validate();
+        OffHours.Validate();
+        VolumeSpike.Validate();
     }
 
     internal static void Require(bool condition, string message)

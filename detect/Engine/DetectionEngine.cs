@@ -4,9 +4,11 @@ using LogSentinel.Detect.Detectors.AccountSharing;
 using LogSentinel.Detect.Detectors.BruteForce;
 using LogSentinel.Detect.Detectors.DepartedAccountUse;
 using LogSentinel.Detect.Detectors.ManyAccountsOneSource;
+using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
 using LogSentinel.Store.Events;
 
@@ -49,6 +51,9 @@ public sealed partial class DetectionEngine
             new ScriptedBulkLookupDetector(),
             new AccountSharingDetector(),
             new OutageDetector(),
+            new OffHoursDetector(),
+            new VolumeSpikeDetector(),
+            new UnknownSourceAccountDetector(),
         ];
         for (var i = 0; i < _detectors.Length; i++)
         {

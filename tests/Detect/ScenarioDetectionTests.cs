@@ -41,10 +41,52 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         var attackAddresses = world.Attack.Labels.Where(l => l.EntityKind == "ip").Select(l => l.Entity).ToHashSet();
         foreach (var alert in world.AttackAlerts)
         {
+            // Secondary alerts: the scripted evening runs are also off-hours, an attacker's session at night on a
+            // victim's account is off-hours for that account, and the outage's flood is a volume spike.
             var explained = labelled.Contains((alert.Type, alert.Entity))
-                || (alert.Type is "account_sharing" or "brute_force" && JsonDocument.Parse(alert.EvidenceJson).RootElement.GetProperty("addresses").EnumerateArray().Any(a => attackAddresses.Contains(a.GetString()!)));
+                || (alert.Type == "off_hours" && labelled.Contains(("scripted_bulk_lookup", alert.Entity)))
+                || (alert.Type == "unknown_source" && labelled.Contains(("account_sharing", alert.Entity)))
+                || (alert.Type == "volume_spike" && labelled.Contains(("outage", "gateway")) && alert.EntityKind is "gateway" or "api")
+                || (alert.Type is "account_sharing" or "brute_force" or "off_hours" or "unknown_source"
+                    && JsonDocument.Parse(alert.EvidenceJson).RootElement.GetProperty("addresses").EnumerateArray().Any(a => attackAddresses.Contains(a.GetString()!)));
             Assert.True(explained, $"unexpected {alert.Type} on {alert.Entity}");
         }
+    }
+
+    [Fact]
+    public void Replay_ScriptedEveningRuns_AlsoRaiseOffHoursOnTheAccount()
+    {
+        var label = world.Attack.Labels.Single(l => l.Scenario == "scripted_bulk_lookup");
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "off_hours" && a.Entity == label.Entity);
+        Assert.Equal("account", alert.EntityKind);
+        Assert.Equal("vi phạm quy định", alert.CategoryVi);
+        using var explanation = JsonDocument.Parse(alert.ExplanationJson);
+        Assert.Contains(explanation.RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("name").GetString() == "similar_days_28d");
+        Assert.Contains("lookups between", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+        Assert.Contains("tra cứu", explanation.RootElement.GetProperty("summary_vi").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_OutageFlood_AlsoRaisesVolumeSpikeOnTheGateway_AsDenialOfService()
+    {
+        Assert.Contains(world.Attack.Labels, l => l.Scenario == "outage");
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "volume_spike" && a.EntityKind == "gateway");
+        Assert.Equal("tấn công từ chối dịch vụ", alert.CategoryVi);
+        var outage = world.AttackAlerts.Single(a => a.Type == "outage");
+        Assert.True(alert.FirstSeen < outage.LastSeen && alert.LastSeen > outage.FirstSeen, $"{alert.FirstSeen:O} {outage.FirstSeen:O}");
+        using var explanation = JsonDocument.Parse(alert.ExplanationJson);
+        Assert.Contains("times its baseline", explanation.RootElement.GetProperty("summary_en").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_VictimAccountUsedFromTheUnknownAddress_RaisesUnknownSourceOnTheAccount()
+    {
+        var address = world.Attack.Labels.Single(l => l.Scenario == "unknown_source").Entity;
+        var victim = world.Attack.App.First(e => e.ClientIp == address && !string.IsNullOrEmpty(e.Account)).Account;
+        var alert = Assert.Single(world.AttackAlerts, a => a.Type == "unknown_source" && a.EntityKind == "account" && a.Entity == victim);
+        Assert.Equal("tấn công truy cập trái phép, chiếm quyền điều khiển", alert.CategoryVi);
+        using var evidence = JsonDocument.Parse(alert.EvidenceJson);
+        Assert.Contains(evidence.RootElement.GetProperty("addresses").EnumerateArray(), a => a.GetString() == address);
     }
 
     [Fact]
@@ -90,6 +132,18 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         Assert.Equal("brute_force", alert.GetProperty("type").GetString());
         Assert.EndsWith("+07:00", alert.GetProperty("detected_at").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(alert.GetProperty("evidence").GetProperty("sample_event_keys").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Replay_CalendarConfigured_EveningsWorkingHoursAndAHoliday_NoOffHoursOnTheScriptedAccount()
+    {
+        var label = world.Attack.Labels.Single(l => l.Scenario == "scripted_bulk_lookup");
+
+        var (_, _, alerts) = await DetectionReplay.RunAsync(world.Attack, settings:
+            ["Detection:OffHours:WorkEnd=23:00:00", "Detection:OffHours:Holidays:0=2024-01-08", "Detection:VolumeSpike:MinRatio=8"]);
+
+        Assert.DoesNotContain(alerts, a => a.Type == "off_hours" && a.Entity == label.Entity);
+        Assert.Contains(alerts, a => a.Type == "scripted_bulk_lookup" && a.Entity == label.Entity);
     }
 
     [Fact]
