@@ -47,4 +47,18 @@ internal struct DayMask
     }
 
     public static int Count(ulong bits) => BitOperations.PopCount(bits);
+
+    /// <summary>Writes the mask for a checkpoint.</summary>
+    public readonly void Save(BinaryWriter writer)
+    {
+        writer.Write(_bits);
+        writer.Write(_lastDay);
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote.</summary>
+    public void Load(BinaryReader reader)
+    {
+        _bits = reader.ReadUInt64();
+        _lastDay = reader.ReadInt32();
+    }
 }

@@ -14,6 +14,21 @@ internal sealed partial class AccountSharingDetector
         _states.Save(writer, static (w, s) =>
         {
             w.Write(s.ReportedUntilMs);
+            w.Write(s.LastIp);
+            w.Write(s.LastMs);
+            w.Write(s.LastNetwork is not null);
+            if (s.LastNetwork is not null)
+            {
+                w.Write(s.LastNetwork);
+            }
+
+            w.Write(s.SwitchCount);
+            w.Write(s.Switches is not null);
+            if (s.Switches is not null)
+            {
+                StateIo.Write(w, s.Switches);
+            }
+
             w.Write(s.Addresses.Count);
             foreach (var a in s.Addresses)
             {
@@ -33,6 +48,16 @@ internal sealed partial class AccountSharingDetector
         _states.Load(reader, (r, s) =>
         {
             s.ReportedUntilMs = r.ReadInt64();
+            s.LastIp = r.ReadInt32();
+            s.LastMs = r.ReadInt64();
+            s.LastNetwork = r.ReadBoolean() ? r.ReadString() : null;
+            s.SwitchCount = r.ReadInt32();
+            if (r.ReadBoolean())
+            {
+                s.Switches = new long[context.Options.AccountSharing.MinNetworkSwitches];
+                StateIo.Read(r, s.Switches);
+            }
+
             var count = r.ReadInt32();
             for (var i = 0; i < count; i++)
             {

@@ -14,7 +14,7 @@ namespace LogSentinel.Detect.Detectors.OffHours;
 /// raise an alert do not teach the history, so repeated misuse never becomes normal. A policy violation unless
 /// other alerts show an attack.
 /// </summary>
-internal sealed class OffHoursDetector : Detector
+internal sealed partial class OffHoursDetector : Detector
 {
     private EntityStates<OffHoursState>? _states;
     private EntityStates<AgencyHours>? _agencies;

@@ -12,7 +12,7 @@ namespace LogSentinel.Detect.Detectors.UnknownSource;
 /// are learned while the history is short, when they lie in the agency's networks, and when the agency already
 /// uses them; an address that raised an alert is not learned.
 /// </summary>
-internal sealed class UnknownSourceAccountDetector : Detector
+internal sealed partial class UnknownSourceAccountDetector : Detector
 {
     private readonly EntityStates<NewAddressState> _states = new(() => new NewAddressState());
     private readonly EntityStates<HashSet<int>> _agencies = new(() => []);

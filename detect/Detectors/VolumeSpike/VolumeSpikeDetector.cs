@@ -16,7 +16,7 @@ namespace LogSentinel.Detect.Detectors.VolumeSpike;
 /// Mostly unauthenticated requests make it a denial of service, otherwise a system fault (a runaway client or
 /// integration).
 /// </summary>
-internal sealed class VolumeSpikeDetector : Detector
+internal sealed partial class VolumeSpikeDetector : Detector
 {
     private const int KindGateway = 0;
     private const int KindAgency = 1;
