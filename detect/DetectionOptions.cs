@@ -28,9 +28,10 @@ public sealed class DetectionOptions
 
     /// <summary>
     /// Detections of the same type and entity whose window starts within this much event time of the open alert's
-    /// last occurrence merge into it (default 24 hours).
+    /// last occurrence merge into it (default 7 days): a state such as a default password, or a misuse that recurs
+    /// every working day, stays one alert with a count rather than a new alert each day.
     /// </summary>
-    public TimeSpan MergeGap { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan MergeGap { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Offset of local time, in which working hours and reference dates are read (default UTC+07:00).</summary>
     public TimeSpan LocalOffset { get; set; } = TimeSpan.FromHours(7);

@@ -92,6 +92,44 @@ public sealed class EngineTests
         Assert.Equal("tp.vpdk.nguyenvana", interner.Name(id));
     }
 
+    [Fact]
+    public void WeakCredentials_DefaultPasswordEveryWorkingDay_StaysOneAlertCountingEveryLogin()
+    {
+        var engine = new DetectionEngine(new DetectionOptions(), ReferenceData.Empty, TimeProvider.System);
+        var batch = new AppEventBatch();
+        for (var day = 0; day < 12; day++)
+        {
+            if (day % 7 is 5 or 6)
+            {
+                continue;
+            }
+
+            batch.Add(new AppEventFields
+            {
+                TimestampMs = T0 + (day * 86_400_000L),
+                EventKey = (ulong)day,
+                Event = "login"u8,
+                Account = "lx.vpdk.a"u8,
+                ClientIp = IpAddresses.FromIPAddress(System.Net.IPAddress.Parse("10.0.0.5")),
+                DefaultPassword = 1,
+                PasswordAgeDays = 400,
+            });
+        }
+
+        for (var row = 0; row < batch.Count; row++)
+        {
+            engine.Add(batch, row);
+        }
+
+        engine.Complete();
+        var alerts = new List<DetectedAlert>();
+        engine.DrainChangedAlerts(alerts);
+
+        // The newest version of each alert is the last one drained.
+        var alert = Assert.Single(alerts.Where(a => a.Type == AlertTypes.WeakCredentials).GroupBy(a => a.Id).Select(g => g.Last()));
+        Assert.Equal(batch.Count, alert.Occurrences);
+    }
+
     private static AlertCandidate Candidate(long start, long end) =>
         new("brute_force", "ip", "10.0.0.9", string.Empty, start, end, 60, new AlertExplanation([], "en", "vi"), new AlertEvidence(), IncidentCategory.UnauthorizedAccess);
 

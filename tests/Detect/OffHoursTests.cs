@@ -76,7 +76,8 @@ public sealed class OffHoursTests
         Lookups(batch, "tp.thue.a", "THUE", "10.2.0.7", Ms("2024-02-07T19:00"), 60, 40); // a working day's evening
         Lookups(batch, "tp.thue.a", "THUE", "10.2.0.7", Ms("2024-02-10T10:00"), 60, 40); // Tet
 
-        var alerts = Run(batch);
+        // A merge gap shorter than the three days between the bursts keeps them apart, so each explains itself.
+        var alerts = Run(batch, new DetectionOptions { MergeGap = TimeSpan.FromHours(1) });
 
         var offHours = alerts.Where(a => a.Type == AlertTypes.OffHours).ToList();
         Assert.True(offHours.Count == 2, string.Join("; ", offHours.Select(a => a.Explanation.SummaryEn)));
@@ -99,9 +100,9 @@ public sealed class OffHoursTests
         Assert.DoesNotContain(Run(batch), a => a.Type == AlertTypes.OffHours);
     }
 
-    private static List<DetectedAlert> Run(AppEventBatch batch)
+    private static List<DetectedAlert> Run(AppEventBatch batch, DetectionOptions? options = null)
     {
-        var engine = new DetectionEngine(new DetectionOptions(), ReferenceData.Empty, TimeProvider.System);
+        var engine = new DetectionEngine(options ?? new DetectionOptions(), ReferenceData.Empty, TimeProvider.System);
         var order = Enumerable.Range(0, batch.Count).OrderBy(r => batch.TimestampMs[r]).ToArray();
         foreach (var row in order)
         {

@@ -10,29 +10,41 @@ internal sealed partial class WeakCredentialsDetector
 
     internal override void Save(BinaryWriter writer, DetectionContext context)
     {
-        _closer.Save(writer);
         _states.Save(writer, static (w, s) =>
         {
-            w.Write(s.Logins);
-            w.Write(s.DefaultPassword);
-            w.Write(s.MaxAgeDays);
-            w.Write(s.Ip);
-            w.Write(s.SampleKey);
-            w.Write(s.FirstMs);
+            w.Write(s.Open.Count);
+            foreach (var window in s.Open)
+            {
+                w.Write(window.Minute);
+                w.Write(window.Logins);
+                w.Write(window.DefaultPassword);
+                w.Write(window.MaxAgeDays);
+                w.Write(window.Ip);
+                w.Write(window.SampleKey);
+                w.Write(window.FirstMs);
+            }
         });
     }
 
     internal override void Load(BinaryReader reader, DetectionContext context)
     {
-        _closer.Load(reader);
         _states.Load(reader, static (r, s) =>
         {
-            s.Logins = r.ReadInt32();
-            s.DefaultPassword = r.ReadBoolean();
-            s.MaxAgeDays = r.ReadInt32();
-            s.Ip = r.ReadInt32();
-            s.SampleKey = r.ReadUInt64();
-            s.FirstMs = r.ReadInt64();
+            s.Open.Clear();
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                s.Open.Add(new WeakLoginWindow
+                {
+                    Minute = r.ReadInt64(),
+                    Logins = r.ReadInt32(),
+                    DefaultPassword = r.ReadBoolean(),
+                    MaxAgeDays = r.ReadInt32(),
+                    Ip = r.ReadInt32(),
+                    SampleKey = r.ReadUInt64(),
+                    FirstMs = r.ReadInt64(),
+                });
+            }
         });
     }
 }

@@ -12,7 +12,6 @@ namespace LogSentinel.Detect.Detectors.WeakCredentials;
 internal sealed partial class WeakCredentialsDetector : Detector
 {
     private readonly EntityStates<WeakCredentialsState> _states = new(() => new WeakCredentialsState());
-    private readonly MinuteCloser _closer = new();
 
     public override string Type => AlertTypes.WeakCredentials;
 
@@ -31,28 +30,25 @@ internal sealed partial class WeakCredentialsDetector : Detector
             return;
         }
 
-        var state = _states.Get(e.Account);
-        if (state.Logins == 0)
-        {
-            state.FirstMs = e.TimestampMs;
-            state.SampleKey = e.EventKey;
-            state.Ip = e.Ip;
-        }
-
-        state.Logins++;
-        state.DefaultPassword |= isDefault;
-        state.MaxAgeDays = Math.Max(state.MaxAgeDays, e.PasswordAgeDays);
         var minute = e.TimestampMs / WindowSizes.Minute;
-        if (_closer.ShouldSchedule(e.Account, minute))
+        ref var window = ref _states.Get(e.Account).Window(minute);
+        if (window.Logins == 0)
         {
+            // A new window, even of a minute before the latest (events arrive out of order within the lateness).
+            window.FirstMs = e.TimestampMs;
+            window.SampleKey = e.EventKey;
+            window.Ip = e.Ip;
             context.CloseAt(this, e.Account, (minute + 1) * WindowSizes.Minute);
         }
+
+        window.Logins++;
+        window.DefaultPassword |= isDefault;
+        window.MaxAgeDays = Math.Max(window.MaxAgeDays, e.PasswordAgeDays);
     }
 
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
-        var state = _states.Get(entity);
-        if (state.Logins == 0)
+        if (!_states.Get(entity).TryClose((due / WindowSizes.Minute) - 1, out var state) || state.Logins == 0)
         {
             return;
         }
@@ -94,8 +90,5 @@ internal sealed partial class WeakCredentialsDetector : Detector
 
         context.Raise(new AlertCandidate(AlertTypes.WeakCredentials, EntityKinds.Account, name, context.Entities.AgencyOf(entity, -1),
             due - WindowSizes.Minute, due, score, new AlertExplanation(features, en, vi), evidence, IncidentCategory.PolicyViolation));
-        state.Logins = 0;
-        state.DefaultPassword = false;
-        state.MaxAgeDays = -1;
     }
 }
