@@ -71,6 +71,9 @@ public sealed class DetectionOptions
     {
         Require(AllowedLateness >= TimeSpan.Zero && AllowedLateness <= TimeSpan.FromHours(24), "AllowedLateness must be between 0 and 24 hours");
         Require(MergeGap >= TimeSpan.Zero, "MergeGap must not be negative");
+        Require(
+            AllowedLateness < TimeSpan.FromMinutes(UnknownSource.WindowMinutes),
+            "AllowedLateness must be shorter than UnknownSource:WindowMinutes (a window closes before the one after next opens)");
         Require(LocalOffset >= TimeSpan.FromHours(-14) && LocalOffset <= TimeSpan.FromHours(14), "LocalOffset must be between -14 and +14 hours");
         BruteForce.Validate();
         WeakCredentials.Validate();

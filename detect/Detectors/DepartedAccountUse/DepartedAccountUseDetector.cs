@@ -35,7 +35,18 @@ internal sealed partial class DepartedAccountUseDetector : Detector
             return;
         }
 
-        var state = _states.Get(e.Account);
+        // Two slots per account, by the hour's parity: an event of the next hour can arrive before the watermark
+        // closes this one, and each hour keeps its own counts. A slot still holding the hour before last is stale:
+        // that window closed long ago, since the allowed lateness is shorter than an hour.
+        var hour = e.TimestampMs / WindowSizes.Hour;
+        var state = _states.Get(Slot(e.Account, hour));
+        if (state.ScheduledHour != hour)
+        {
+            state.Clear();
+            state.ScheduledHour = hour;
+            context.CloseAt(this, e.Account, (hour + 1) * WindowSizes.Hour);
+        }
+
         if (state.Events == 0)
         {
             state.FirstMs = e.TimestampMs;
@@ -60,18 +71,17 @@ internal sealed partial class DepartedAccountUseDetector : Detector
         {
             state.SampleKeys.Add(e.EventKey);
         }
-
-        var hour = e.TimestampMs / WindowSizes.Hour;
-        if (hour > state.ScheduledHour)
-        {
-            state.ScheduledHour = hour;
-            context.CloseAt(this, e.Account, (hour + 1) * WindowSizes.Hour);
-        }
     }
 
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
-        var state = _states.Get(entity);
+        var hour = (due / WindowSizes.Hour) - 1;
+        var state = _states.Find(Slot(entity, hour));
+        if (state is null || state.ScheduledHour != hour)
+        {
+            return;
+        }
+
         if (state.Events < context.Options.DepartedAccountUse.MinEvents)
         {
             state.Clear();
@@ -118,6 +128,8 @@ internal sealed partial class DepartedAccountUseDetector : Detector
             new AlertExplanation(features, en, vi), evidence, IncidentCategory.UnauthorizedAccess));
         state.Clear();
     }
+
+    private static int Slot(int account, long hour) => (account * 2) + (int)(hour & 1);
 
     private static (string En, string Vi) ReferenceStatus(AccountStatus status) => status switch
     {

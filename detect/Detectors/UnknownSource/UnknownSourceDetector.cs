@@ -24,7 +24,18 @@ internal sealed partial class UnknownSourceDetector : Detector
             return;
         }
 
-        var state = _states.Get(e.Ip);
+        // Two slots per address, by the window's parity: an event of the next window can arrive before the watermark
+        // closes this one, and each window keeps its own counts (the allowed lateness is shorter than a window).
+        var width = context.Options.UnknownSource.WindowMinutes * WindowSizes.Minute;
+        var window = e.TimestampMs / width;
+        var state = _states.Get(Slot(e.Ip, window));
+        if (state.ScheduledWindow != window)
+        {
+            state.Clear();
+            state.ScheduledWindow = window;
+            context.CloseAt(this, e.Ip, (window + 1) * width);
+        }
+
         state.Events++;
         if (e.Kind == AppEventKind.CitizenLookup)
         {
@@ -44,20 +55,18 @@ internal sealed partial class UnknownSourceDetector : Detector
         {
             state.SampleKeys.Add(e.EventKey);
         }
-
-        var width = context.Options.UnknownSource.WindowMinutes * WindowSizes.Minute;
-        var window = e.TimestampMs / width;
-        if (window > state.ScheduledWindow)
-        {
-            state.ScheduledWindow = window;
-            context.CloseAt(this, e.Ip, (window + 1) * width);
-        }
     }
 
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
-        var state = _states.Get(entity);
         var options = context.Options.UnknownSource;
+        var closing = (due / (options.WindowMinutes * WindowSizes.Minute)) - 1;
+        var state = _states.Find(Slot(entity, closing));
+        if (state is null || state.ScheduledWindow != closing)
+        {
+            return;
+        }
+
         if (state.Events < options.MinEvents)
         {
             state.Clear();
@@ -104,4 +113,6 @@ internal sealed partial class UnknownSourceDetector : Detector
             new AlertExplanation(features, en, vi), evidence, IncidentCategory.UnauthorizedAccess));
         state.Clear();
     }
+
+    private static int Slot(int ip, long window) => (ip * 2) + (int)(window & 1);
 }
