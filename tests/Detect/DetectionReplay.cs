@@ -10,17 +10,22 @@ namespace LogSentinel.Tests.Detect;
 internal static class DetectionReplay
 {
     /// <summary>Replays <paramref name="run"/>'s files; returns the database, the CLI output and the alerts stored.</summary>
-    public static async Task<(string Database, string Output, IReadOnlyList<AlertRecord> Alerts)> RunAsync(
-        SimulatedRun run, string? database = null, string? delegations = null, params string[] settings)
+    public static Task<(string Database, string Output, IReadOnlyList<AlertRecord> Alerts)> RunAsync(
+        SimulatedRun run, string? database = null, string? delegations = null, params string[] settings) =>
+        RunDirectoryAsync(run.Directory, database, delegations, settings);
+
+    /// <summary>Replays the simulator's files in <paramref name="directory"/> (logs and reference CSVs).</summary>
+    public static async Task<(string Database, string Output, IReadOnlyList<AlertRecord> Alerts)> RunDirectoryAsync(
+        string directory, string? database = null, string? delegations = null, params string[] settings)
     {
         database ??= SharedEngine.NewDatabase("det");
         _ = SharedEngine.Transport;
         var args = new List<string>
         {
             "replay", "--data-dir", SharedEngine.DataPath, "-s", $"Store:Database={database}",
-            "--accounts", Path.Combine(run.Directory, "accounts.csv"),
-            "--networks", Path.Combine(run.Directory, "networks.csv"),
-            "--delegations", delegations ?? Path.Combine(run.Directory, "delegations.csv"),
+            "--accounts", Path.Combine(directory, "accounts.csv"),
+            "--networks", Path.Combine(directory, "networks.csv"),
+            "--delegations", delegations ?? Path.Combine(directory, "delegations.csv"),
         };
         foreach (var setting in settings)
         {
@@ -28,8 +33,8 @@ internal static class DetectionReplay
             args.Add(setting);
         }
 
-        args.Add(Path.Combine(run.Directory, "gateway.jsonl"));
-        args.Add(Path.Combine(run.Directory, "app.jsonl"));
+        args.Add(Path.Combine(directory, "gateway.jsonl"));
+        args.Add(Path.Combine(directory, "app.jsonl"));
         var (exitCode, output, error) = await CliRunner.RunAsync([.. args]);
         Assert.True(exitCode == 0, error + output);
         return (database, output, await ListAsync(database));
