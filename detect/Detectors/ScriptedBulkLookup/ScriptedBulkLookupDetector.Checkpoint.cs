@@ -18,7 +18,12 @@ internal sealed partial class ScriptedBulkLookupDetector
         _states?.Save(writer, static (w, s) =>
         {
             s.Minutes.Save(w);
-            w.Write(s.LastLookupMs);
+            w.Write(s.TimeCount);
+            for (var i = 0; i < s.TimeCount; i++)
+            {
+                w.Write(s.Times[i]);
+            }
+
             StateIo.Write(w, s.Refs);
             w.Write(s.RefCount);
             StateIo.Write(w, s.SampleKeys);
@@ -41,7 +46,13 @@ internal sealed partial class ScriptedBulkLookupDetector
         _states.Load(reader, static (r, s) =>
         {
             s.Minutes.Load(r);
-            s.LastLookupMs = r.ReadInt64();
+            var times = r.ReadInt32();
+            s.TimeCount = 0;
+            for (var i = 0; i < times; i++)
+            {
+                s.AddTime(r.ReadInt64());
+            }
+
             StateIo.Read(r, s.Refs);
             s.RefCount = r.ReadInt32();
             StateIo.Read(r, s.SampleKeys);

@@ -16,6 +16,7 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
     private const long MaxGapMs = 5 * WindowSizes.Minute;
 
     private EntityStates<ScriptedLookupState>? _states;
+    private long[]? _sorted;
     private readonly MinuteCloser _closer = new();
 
     public override string Type => AlertTypes.ScriptedBulkLookup;
@@ -33,23 +34,13 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
         var minute = e.TimestampMs / WindowSizes.Minute;
         ref var bucket = ref state.Minutes.At(minute);
         bucket.Count++;
-        if (state.LastLookupMs != long.MinValue)
-        {
-            var gap = e.TimestampMs - state.LastLookupMs;
-            if (gap >= 0 && gap <= MaxGapMs)
-            {
-                bucket.Other++;
-                bucket.Sum += gap;
-                bucket.SumOfSquares += (double)gap * gap;
-            }
-        }
+        state.AddTime(e.TimestampMs);
 
         if (e.HasIdDelta && Math.Abs(e.IdDelta) <= options.SequentialIdDelta)
         {
             bucket.Flagged++;
         }
 
-        state.LastLookupMs = Math.Max(state.LastLookupMs, e.TimestampMs);
         if (e.CitizenRef != 0)
         {
             state.Refs[state.RefCount % ScriptedLookupState.KeptRefs] = e.CitizenRef;
@@ -97,14 +88,15 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
         var options = context.Options.ScriptedBulkLookup;
         var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
         var sum = state.Minutes.Sum((due / WindowSizes.Minute) - 1, options.WindowMinutes);
-        if (sum.Count < options.MinLookups || sum.Other < 2 || windowStart < state.ReportedUntilMs)
+        var (gaps, mean, variation) = Spacing(state, windowStart, due, _sorted ??= new long[64]);
+
+        // Every later window starts at least a minute later; earlier times will not be needed again.
+        state.DropBefore(windowStart + WindowSizes.Minute);
+        if (sum.Count < options.MinLookups || gaps < 2 || windowStart < state.ReportedUntilMs)
         {
             return;
         }
 
-        var mean = sum.Sum / sum.Other;
-        var variance = Math.Max(0, (sum.SumOfSquares / sum.Other) - (mean * mean));
-        var variation = mean <= 0 ? 0 : Math.Sqrt(variance) / mean;
         if (variation > options.MaxGapVariation)
         {
             return;
@@ -163,5 +155,52 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
             $"Tài khoản {name} tra cứu {sum.Count} lần trong {options.WindowMinutes} phút từ {local:yyyy-MM-dd HH:mm}, cứ {meanSeconds:0.#} giây một lần, đều đặn như máy (độ biến thiên {variation:0.00}; người dùng thật trên {options.MaxGapVariation:0.00}), {sequentialShare:P0} số định danh liên tiếp, phần mềm '{client}'.");
         context.Raise(new AlertCandidate(AlertTypes.ScriptedBulkLookup, EntityKinds.Account, name, entities.AgencyOf(entity, -1), windowStart, due,
             Math.Min(score, 95), new AlertExplanation(features, en, vi), evidence, IncidentCategory.PolicyViolation));
+    }
+
+    /// <summary>
+    /// Gaps between consecutive lookups of the window in time order (gaps over <see cref="MaxGapMs"/> start a new run):
+    /// how many, their mean and their coefficient of variation.
+    /// </summary>
+    private (int Gaps, double Mean, double Variation) Spacing(ScriptedLookupState state, long fromMs, long toMs, long[] scratch)
+    {
+        if (scratch.Length < state.TimeCount)
+        {
+            scratch = _sorted = new long[Math.Max(state.TimeCount, scratch.Length * 2)];
+        }
+
+        var n = 0;
+        for (var i = 0; i < state.TimeCount; i++)
+        {
+            var t = state.Times[i];
+            if (t >= fromMs && t < toMs)
+            {
+                scratch[n++] = t;
+            }
+        }
+
+        var times = scratch.AsSpan(0, n);
+        times.Sort();
+        var gaps = 0;
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (var i = 1; i < times.Length; i++)
+        {
+            var gap = times[i] - times[i - 1];
+            if (gap <= MaxGapMs)
+            {
+                gaps++;
+                sum += gap;
+                sumOfSquares += (double)gap * gap;
+            }
+        }
+
+        if (gaps == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var mean = sum / gaps;
+        var variance = Math.Max(0, (sumOfSquares / gaps) - (mean * mean));
+        return (gaps, mean, mean <= 0 ? 0 : Math.Sqrt(variance) / mean);
     }
 }

@@ -12,7 +12,40 @@ internal sealed class ScriptedLookupState(int windowMinutes)
 
     public MinuteRing Minutes { get; } = new(windowMinutes);
 
-    public long LastLookupMs { get; set; } = long.MinValue;
+    /// <summary>
+    /// Times of the lookups not yet behind every window still to close, in arrival order. The spacing is measured
+    /// on them sorted, so lookups arriving out of order within the allowed lateness do not change it.
+    /// </summary>
+    public long[] Times { get; set; } = new long[64];
+
+    public int TimeCount { get; set; }
+
+    public void AddTime(long ms)
+    {
+        if (TimeCount == Times.Length)
+        {
+            var grown = new long[Times.Length * 2];
+            Array.Copy(Times, grown, TimeCount);
+            Times = grown;
+        }
+
+        Times[TimeCount++] = ms;
+    }
+
+    /// <summary>Forgets the times before <paramref name="fromMs"/>.</summary>
+    public void DropBefore(long fromMs)
+    {
+        var kept = 0;
+        for (var i = 0; i < TimeCount; i++)
+        {
+            if (Times[i] >= fromMs)
+            {
+                Times[kept++] = Times[i];
+            }
+        }
+
+        TimeCount = kept;
+    }
 
     /// <summary>The latest pseudonymized ids, a ring of <see cref="KeptRefs"/>.</summary>
     public ulong[] Refs { get; } = new ulong[KeptRefs];
