@@ -14,8 +14,7 @@ public sealed partial class ReplayShuffleTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
-    [Fact(Skip = "Known gap: account_sharing counts network switches between consecutive arrivals, so lines shuffled within the "
-        + "lateness change its scores and windows; it must order a window's events by time before counting switches.")]
+    [Fact]
     public async Task Replay_LinesShuffledWithinTheLateness_SameAlerts()
     {
         using var shuffled = new TempDirectory();

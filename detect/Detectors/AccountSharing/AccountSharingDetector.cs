@@ -16,6 +16,10 @@ internal sealed partial class AccountSharingDetector : Detector
     private readonly EntityStates<AccountSharingState> _states = new(() => new AccountSharingState());
     private readonly MinuteCloser _closer = new();
 
+    private readonly List<AddressActivity> _addresses = [];
+    private int[] _order = new int[64];
+    private EventOrder? _byTime;
+
     public override string Type => AlertTypes.AccountSharing;
 
     public override void OnApp(in AppEvent e, DetectionContext context)
@@ -25,37 +29,7 @@ internal sealed partial class AccountSharingDetector : Detector
             return;
         }
 
-        var state = _states.Get(e.Account);
-        AddressActivity? activity = null;
-        foreach (var a in state.Addresses)
-        {
-            if (a.Ip == e.Ip)
-            {
-                activity = a;
-                break;
-            }
-        }
-
-        if (activity is null)
-        {
-            activity = new AddressActivity(e.Ip, context.Options.AccountSharing.MinEventsPerAddress) { SampleKey = e.EventKey };
-            state.Addresses.Add(activity);
-        }
-
-        activity.Add(e.TimestampMs);
-        activity.Session = e.Session;
-        var network = context.Entities.NetworkAgency(e.Ip);
-        if (state.LastIp >= 0 && state.LastIp != e.Ip && !string.Equals(network, state.LastNetwork, StringComparison.Ordinal)
-            && e.TimestampMs - state.LastMs <= context.Options.AccountSharing.SwitchMinutes * WindowSizes.Minute)
-        {
-            state.Switches ??= new long[context.Options.AccountSharing.MinNetworkSwitches];
-            state.Switches[state.SwitchCount % state.Switches.Length] = e.TimestampMs;
-            state.SwitchCount++;
-        }
-
-        state.LastIp = e.Ip;
-        state.LastNetwork = network;
-        state.LastMs = Math.Max(state.LastMs, e.TimestampMs);
+        _states.Get(e.Account).Add(e.TimestampMs, e.Ip, e.EventKey);
         var minute = e.TimestampMs / WindowSizes.Minute;
         if (_closer.ShouldSchedule(e.Account, minute))
         {
@@ -68,24 +42,10 @@ internal sealed partial class AccountSharingDetector : Detector
         var state = _states.Get(entity);
         var options = context.Options.AccountSharing;
         var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
-        var active = 0;
-        var kept = 0;
-        for (var i = 0; i < state.Addresses.Count; i++)
-        {
-            var a = state.Addresses[i];
-            var last = a.Recent[(a.Count - 1) % a.Recent.Length];
-            if (last < windowStart)
-            {
-                // Gone quiet: forget it, so the list holds only the window's addresses.
-                continue;
-            }
+        var (active, switches) = Judge(state, windowStart, due, context);
 
-            state.Addresses[kept++] = a;
-            active += a.ActiveSince(windowStart) ? 1 : 0;
-        }
-
-        state.Addresses.RemoveRange(kept, state.Addresses.Count - kept);
-        var switches = state.SwitchesSince(windowStart);
+        // Every later window starts at least a minute later; earlier events will not be needed again.
+        state.DropBefore(windowStart + WindowSizes.Minute);
         var switching = switches >= options.MinNetworkSwitches;
         if ((active < options.MinAddresses && !switching) || windowStart < state.ReportedUntilMs)
         {
@@ -104,10 +64,10 @@ internal sealed partial class AccountSharingDetector : Detector
         evidence.Counts["addresses"] = active;
         evidence.Accounts.Add(name);
         var networks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in state.Addresses)
+        foreach (var a in _addresses)
         {
             // Switching between networks names every address of the window, however few its events.
-            if (a.ActiveSince(windowStart) || (switching && a.Recent[(a.Count - 1) % a.Recent.Length] >= windowStart))
+            if (a.Events >= options.MinEventsPerAddress || switching)
             {
                 evidence.Addresses.Add(entities.Ips.Name(a.Ip));
                 evidence.SampleEventKeys.Add(Scores.Hex(a.SampleKey));
@@ -140,5 +100,97 @@ internal sealed partial class AccountSharingDetector : Detector
         context.Raise(new AlertCandidate(AlertTypes.AccountSharing, EntityKinds.Account, name, entities.AgencyOf(entity, -1), windowStart, due,
             Scores.Scale(Math.Max(active, count), options.MinAddresses, 50, 80) + (networks.Count > 1 ? 10 : 0) + (switching ? 5 : 0),
             new AlertExplanation(features, en, vi), evidence, IncidentCategory.PolicyViolation));
+    }
+
+    /// <summary>
+    /// Sorts the window's events by time (then address and key, so ties are ordered too), counts each address's
+    /// events into <see cref="_addresses"/>, and counts switches between networks of different agencies that follow
+    /// each other within the switching time.
+    /// </summary>
+    private (int Active, int Switches) Judge(AccountSharingState state, long fromMs, long toMs, DetectionContext context)
+    {
+        var options = context.Options.AccountSharing;
+        if (_order.Length < state.Count)
+        {
+            _order = new int[Math.Max(state.Count, _order.Length * 2)];
+        }
+
+        var n = 0;
+        for (var i = 0; i < state.Count; i++)
+        {
+            if (state.Times[i] >= fromMs && state.Times[i] < toMs)
+            {
+                _order[n++] = i;
+            }
+        }
+
+        var order = _order.AsSpan(0, n);
+        _byTime ??= new EventOrder();
+        _byTime.State = state;
+        order.Sort(_byTime);
+
+        _addresses.Clear();
+        var switches = 0;
+        var lastIp = -1;
+        var lastMs = long.MinValue;
+        string? lastNetwork = null;
+        foreach (var i in order)
+        {
+            var ip = state.Ips[i];
+            var found = false;
+            for (var a = 0; a < _addresses.Count; a++)
+            {
+                if (_addresses[a].Ip == ip)
+                {
+                    var activity = _addresses[a];
+                    activity.Events++;
+                    _addresses[a] = activity;
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                _addresses.Add(new AddressActivity { Ip = ip, Events = 1, SampleKey = state.Keys[i] });
+            }
+
+            var network = context.Entities.NetworkAgency(ip);
+            if (lastIp >= 0 && lastIp != ip && !string.Equals(network, lastNetwork, StringComparison.Ordinal)
+                && state.Times[i] - lastMs <= options.SwitchMinutes * WindowSizes.Minute)
+            {
+                switches++;
+            }
+
+            lastIp = ip;
+            lastNetwork = network;
+            lastMs = state.Times[i];
+        }
+
+        var active = 0;
+        foreach (var a in _addresses)
+        {
+            active += a.Events >= options.MinEventsPerAddress ? 1 : 0;
+        }
+
+        return (active, switches);
+    }
+
+    /// <summary>Orders event indexes by time, address and key; reused so sorting allocates nothing.</summary>
+    private sealed class EventOrder : IComparer<int>
+    {
+        public AccountSharingState State { get; set; } = null!;
+
+        public int Compare(int x, int y)
+        {
+            var byTime = State.Times[x].CompareTo(State.Times[y]);
+            if (byTime != 0)
+            {
+                return byTime;
+            }
+
+            var byIp = State.Ips[x].CompareTo(State.Ips[y]);
+            return byIp != 0 ? byIp : State.Keys[x].CompareTo(State.Keys[y]);
+        }
     }
 }

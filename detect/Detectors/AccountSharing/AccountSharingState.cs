@@ -1,38 +1,59 @@
 namespace LogSentinel.Detect.Detectors.AccountSharing;
 
-/// <summary>The addresses one account was recently used from.</summary>
+/// <summary>
+/// One account's recent events (time, address, key) in arrival order. Each window is judged on its events sorted
+/// by time, so events arriving out of order within the allowed lateness change nothing.
+/// </summary>
 internal sealed class AccountSharingState
 {
-    public List<AddressActivity> Addresses { get; } = [];
+    public long[] Times { get; private set; } = new long[16];
+
+    public int[] Ips { get; private set; } = new int[16];
+
+    public ulong[] Keys { get; private set; } = new ulong[16];
+
+    public int Count { get; private set; }
 
     public long ReportedUntilMs { get; set; } = long.MinValue;
 
-    public int LastIp { get; set; } = -1;
-
-    public long LastMs { get; set; } = long.MinValue;
-
-    /// <summary>The network of the last address: its agency, or null when none registered it.</summary>
-    public string? LastNetwork { get; set; }
-
-    /// <summary>Times of the latest switches between networks, a ring.</summary>
-    public long[]? Switches { get; set; }
-
-    public int SwitchCount { get; set; }
-
-    /// <summary>Switches since <paramref name="fromMs"/>, up to the ring's length.</summary>
-    public int SwitchesSince(long fromMs)
+    public void Add(long ms, int ip, ulong key)
     {
-        if (Switches is null)
+        if (Count == Times.Length)
         {
-            return 0;
+            var size = Times.Length * 2;
+            Times = Grow(Times, size);
+            Ips = Grow(Ips, size);
+            Keys = Grow(Keys, size);
         }
 
-        var n = 0;
-        for (var i = 0; i < Math.Min(SwitchCount, Switches.Length); i++)
+        Times[Count] = ms;
+        Ips[Count] = ip;
+        Keys[Count] = key;
+        Count++;
+    }
+
+    /// <summary>Forgets the events before <paramref name="fromMs"/>.</summary>
+    public void DropBefore(long fromMs)
+    {
+        var kept = 0;
+        for (var i = 0; i < Count; i++)
         {
-            n += Switches[i] >= fromMs ? 1 : 0;
+            if (Times[i] >= fromMs)
+            {
+                Times[kept] = Times[i];
+                Ips[kept] = Ips[i];
+                Keys[kept] = Keys[i];
+                kept++;
+            }
         }
 
-        return n;
+        Count = kept;
+    }
+
+    private static T[] Grow<T>(T[] array, int size)
+    {
+        var grown = new T[size];
+        Array.Copy(array, grown, array.Length);
+        return grown;
     }
 }
