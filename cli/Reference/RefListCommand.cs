@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Store.Reference;
 using Spectre.Console;
 
 namespace LogSentinel.Cli.Reference;
@@ -20,7 +21,7 @@ internal static class RefListCommand
             foreach (var v in versions)
             {
                 table.AddRow(
-                    ReferenceStoreNames.Kind(v.Kind),
+                    ReferenceKinds.Name(v.Kind),
                     v.Version.ToString(CultureInfo.InvariantCulture),
                     v.LoadedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     Markup.Escape(v.LoadedBy),

@@ -46,7 +46,7 @@ internal static class RefLoadCommand
         foreach (var version in loaded)
         {
             table.AddRow(
-                ReferenceStoreNames.Kind(version.Kind),
+                ReferenceKinds.Name(version.Kind),
                 version.Version.ToString(CultureInfo.InvariantCulture),
                 version.Rows.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(version.Source));

@@ -72,7 +72,7 @@ public sealed class FileIngestor(IngestPipeline pipeline, IStateStore state, Ing
                     var length = newline >= 0 ? newline : filled - start;
                     lineNumber++;
                     var batch = batches[current];
-                    pipeline.Add(TrimCarriageReturn(buffer.AsSpan(start, length)), LineOrigin.FileLine(source, format, lineNumber), batch);
+                    pipeline.Add(buffer.AsSpan(start, length), LineOrigin.FileLine(source, format, lineNumber), batch);
                     start += newline >= 0 ? length + 1 : length;
                     if (batch.Lines >= options.BatchMaxLines)
                     {
@@ -149,8 +149,6 @@ public sealed class FileIngestor(IngestPipeline pipeline, IStateStore state, Ing
             cancellationToken);
     }
 
-    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
-        !line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line;
 
     private async Task<long> ReadLedgerAsync(string key, CancellationToken cancellationToken)
     {

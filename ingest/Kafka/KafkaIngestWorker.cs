@@ -252,18 +252,16 @@ public sealed partial class KafkaIngestWorker : IDisposable
             var newline = lines.IndexOf((byte)'\n');
             if (newline < 0)
             {
-                _pipeline.Add(TrimCarriageReturn(lines), origin, batch);
+                _pipeline.Add(lines, origin, batch);
                 return;
             }
 
             // Lines of one message share its position; their events still differ by key (the line bytes).
-            _pipeline.Add(TrimCarriageReturn(lines[..newline]), origin, batch);
+            _pipeline.Add(lines[..newline], origin, batch);
             lines = lines[(newline + 1)..];
         }
     }
 
-    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
-        !line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line;
 
     /// <summary>
     /// Starts writing the current batch once the previous write is done. False when the worker is stopping while the

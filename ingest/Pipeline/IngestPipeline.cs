@@ -42,6 +42,13 @@ public sealed class IngestPipeline : IDisposable
     public void Add(ReadOnlySpan<byte> line, in LineOrigin origin, IngestBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+
+        // Files written on Windows end lines with CRLF; every source splits on LF, so the CR is dropped here once.
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
         batch.Lines++;
         var position = new LinePosition(origin.Source, origin.Offset);
         ParseOutcome outcome;

@@ -74,7 +74,7 @@ internal sealed class ReferenceStore(IClickHouseTransport transport, string data
         // Recording the version is the switch: until this row exists, readers keep the previous version.
         var loaded = new ReferenceVersion(kind, version, time.GetUtcNow().UtcDateTime, loadedBy, source, (ulong)rows.Count);
         await transport.InsertAsync(
-            new ValueRows($"{database}.ref_versions", VersionColumns, [[KindName(kind), version, loaded.LoadedAt, loadedBy, source, loaded.Rows]]),
+            new ValueRows($"{database}.ref_versions", VersionColumns, [[ReferenceKinds.Name(kind), version, loaded.LoadedAt, loadedBy, source, loaded.Rows]]),
             cancellationToken).ConfigureAwait(false);
         return loaded;
     }
@@ -90,7 +90,7 @@ internal sealed class ReferenceStore(IClickHouseTransport transport, string data
         };
         var result = await transport.QueryAsync(
             $"SELECT greatest((SELECT max(version) FROM {database}.ref_versions WHERE kind = {{kind:String}}), (SELECT max(version) FROM {database}.{table})) + 1 AS next",
-            new QueryParameters().Add("kind", KindName(kind)),
+            new QueryParameters().Add("kind", ReferenceKinds.Name(kind)),
             cancellationToken).ConfigureAwait(false);
         return Convert.ToUInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
     }
@@ -98,10 +98,8 @@ internal sealed class ReferenceStore(IClickHouseTransport transport, string data
     private Task<ResultSet> QueryCurrentAsync(ReferenceKind kind, string columns, string table, string orderBy, CancellationToken cancellationToken) =>
         transport.QueryAsync(
             $"SELECT {columns} FROM {database}.{table} WHERE version = (SELECT max(version) FROM {database}.ref_versions WHERE kind = {{kind:String}}) ORDER BY {orderBy}",
-            new QueryParameters().Add("kind", KindName(kind)),
+            new QueryParameters().Add("kind", ReferenceKinds.Name(kind)),
             cancellationToken);
-
-    internal static string KindName(ReferenceKind kind) => kind.ToString().ToLowerInvariant();
 
     internal static string StatusName(AccountStatus status) => status.ToString().ToLowerInvariant();
 

@@ -118,6 +118,23 @@ public sealed partial class FileIngestTests
     }
 
     [Fact]
+    public async Task Ingest_CrlfLineEndings_SameEventsNoDeadLetters()
+    {
+        using var run = SimulatedRun.Create(days: 1, accounts: 20, "none", seed: 4);
+        var database = SharedEngine.NewDatabase();
+        _ = SharedEngine.Transport;
+        var crlf = Path.Combine(run.Directory, "app-crlf.jsonl");
+        await File.WriteAllTextAsync(crlf, string.Join("\r\n", run.AppLines) + "\r\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("ingest", crlf, "--data-dir", SharedEngine.DataPath, "-s", $"Store:Database={database}");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Matches(@"Dead letters\s*│\s*0", output);
+        await using var store = StoreFactory.Open(SharedEngine.Options(database));
+        Assert.Equal((ulong)run.AppLines.Length, (await store.GetTableRowCountsAsync()).Single(c => c.Table == "app_events").Rows);
+    }
+
+    [Fact]
     public async Task Ingest_UnrecognisableFile_SaysToPassFormat()
     {
         using var dir = new TempDirectory();
