@@ -39,7 +39,7 @@ internal static class ReplayCommand
             await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             if (parsed is not null)
             {
-                await parsed.LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
+                await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
             }
 
             var reference = new ReferenceData(
