@@ -4,6 +4,7 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -25,6 +26,8 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IStateStore State => Inner.State;
 
     public virtual IAlertStore Alerts => Inner.Alerts;
+
+    public virtual ITuningStore Tuning => Inner.Tuning;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

@@ -6,6 +6,7 @@ using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.Transport;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -31,6 +32,7 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Tuning = new TuningStore(transport, database, time);
     }
 
     public StoreDescription Description { get; }
@@ -42,6 +44,8 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public ITuningStore Tuning { get; }
 
     internal IClickHouseTransport Transport => _transport;
 
