@@ -4,6 +4,7 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
@@ -28,6 +29,8 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IAlertStore Alerts => Inner.Alerts;
 
     public virtual ITuningStore Tuning => Inner.Tuning;
+
+    public virtual IStoredEventReader StoredEvents => Inner.StoredEvents;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

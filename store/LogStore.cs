@@ -5,6 +5,7 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Transport;
 using LogSentinel.Store.Tuning;
 
@@ -33,6 +34,7 @@ internal sealed class LogStore : ILogStore
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
         Tuning = new TuningStore(transport, database, time);
+        StoredEvents = new StoredEventReader(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -46,6 +48,8 @@ internal sealed class LogStore : ILogStore
     public IStateStore State { get; }
 
     public ITuningStore Tuning { get; }
+
+    public IStoredEventReader StoredEvents { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

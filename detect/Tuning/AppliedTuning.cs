@@ -38,6 +38,13 @@ public sealed class AppliedTuning
         Filter = filter;
     }
 
+    /// <summary>Whether a threshold key (as <see cref="TunableSettings.List"/> spells it) may be scoped to an agency.</summary>
+    public static bool IsAgencyScopable(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return AgencyScopedSections.Contains(key.Split(':')[0]) && !CalendarKeys.Contains(key);
+    }
+
     /// <summary>Every alert type name a rule may list.</summary>
     public static IReadOnlyCollection<string> AlertTypeNames => KnownTypes;
 
