@@ -63,7 +63,7 @@ internal sealed class AlertFilter
         }
 
         public bool Matches(AlertCandidate c) =>
-            c.WindowStartMs < ExpiresMs
+            c.WindowEndMs <= ExpiresMs
             && (Types.Count == 0 || Types.Contains(c.Type))
             && (Entity is null || (string.Equals(EntityKind, c.EntityKind, StringComparison.Ordinal) && string.Equals(Entity, c.Entity, StringComparison.Ordinal)))
             && (Agency is null || string.Equals(Agency, c.Agency, StringComparison.Ordinal))

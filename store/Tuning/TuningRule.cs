@@ -27,7 +27,7 @@ public sealed record TuningRule
     /// </summary>
     public string? Network { get; init; }
 
-    /// <summary>Event time after which the entry no longer applies (the alert's window start is compared); null for never.</summary>
+    /// <summary>Event time after which the entry no longer applies: a detection whose window ends later is raised again; null for never.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>Why the entry exists, for the people who read it later.</summary>
