@@ -21,7 +21,7 @@ public static class TuningDocumentValidator
         {
             var t = document.Thresholds[i];
             var field = string.Create(CultureInfo.InvariantCulture, $"thresholds[{i}]");
-            if (string.IsNullOrWhiteSpace(t.Key) || !t.Key.Contains(':', StringComparison.Ordinal) && !IsName(t.Key) || !t.Key.Split(':').All(IsName))
+            if (string.IsNullOrWhiteSpace(t.Key) || !t.Key.Split(':').All(IsName))
             {
                 throw new TuningValidationException(field + ".key", $"'{t.Key}' is not a setting path like BruteForce:IpFailures");
             }
