@@ -14,7 +14,7 @@ public sealed class AppliedTuning
     /// <summary>Sections whose detectors judge an entity of one agency, so their thresholds can be scoped to an agency.</summary>
     public static IReadOnlySet<string> AgencyScopedSections { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "BruteForce", "ScriptedBulkLookup", "OffHours", "WeakCredentials", "DepartedAccountUse",
+        "BruteForce", "ScriptedBulkLookup", "OffHours", "WeakCredentials", "DepartedAccountUse", "AccountSharing", "ManyAccountsOneSource",
     };
 
     /// <summary>The working calendar is one for everyone: its settings are not scoped to an agency.</summary>

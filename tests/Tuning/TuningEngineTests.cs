@@ -141,6 +141,22 @@ public sealed class TuningEngineTests
     }
 
     [Fact]
+    public void AgencyScopedThreshold_ManyAccountsFromOneAddress_JudgedByTheAddresssNetworkAgency()
+    {
+        var batch = new AppEventBatch();
+        for (var i = 0; i < 6; i++)
+        {
+            Add(batch, T0 + (i * 60_000), "login", $"tp.clerk{i}", "so-tp", "10.0.0.20");
+            Add(batch, T0 + (i * 60_000), "login", $"tn.clerk{i}", "so-tn", "10.0.1.20");
+        }
+
+        var engine = Engine(Thresholds(("ManyAccountsOneSource:MinAccounts", "10", "so-tp")));
+        var alerts = Run(engine, batch).Where(a => a.Type == AlertTypes.ManyAccountsOneSource).ToList();
+
+        Assert.Equal("10.0.1.20", Assert.Single(alerts).Entity);
+    }
+
+    [Fact]
     public void Checkpoint_TakenBeforeAThresholdChange_RestoresIntoAnEngineWithTheNewTuning()
     {
         var first = new AppEventBatch();
