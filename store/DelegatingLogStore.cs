@@ -4,6 +4,8 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -25,6 +27,10 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IStateStore State => Inner.State;
 
     public virtual IAlertStore Alerts => Inner.Alerts;
+
+    public virtual ITuningStore Tuning => Inner.Tuning;
+
+    public virtual IStoredEventReader StoredEvents => Inner.StoredEvents;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

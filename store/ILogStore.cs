@@ -4,6 +4,8 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -27,6 +29,12 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }
+
+    /// <summary>Detection tuning (thresholds, suppressions, allow-lists, calendar), versioned with who, when and why.</summary>
+    ITuningStore Tuning { get; }
+
+    /// <summary>Stored gateway and application events read back in event-time order, for detection over what is stored.</summary>
+    IStoredEventReader StoredEvents { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

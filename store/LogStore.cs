@@ -5,7 +5,9 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Transport;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -31,6 +33,8 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Tuning = new TuningStore(transport, database, time);
+        StoredEvents = new StoredEventReader(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -42,6 +46,10 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public ITuningStore Tuning { get; }
+
+    public IStoredEventReader StoredEvents { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

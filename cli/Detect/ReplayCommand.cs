@@ -105,6 +105,8 @@ internal static class ReplayCommand
             table.AddRow("Resumed from checkpoint", "yes");
         }
 
+        table.AddRow("Tuning version", summary.TuningVersion.ToString(CultureInfo.InvariantCulture));
+
         var b = summary.Breakdown;
         table.AddRow("  parse (background)", Seconds(b.Parse));
         table.AddRow("  detect", Seconds(b.Detect));
@@ -119,7 +121,24 @@ internal static class ReplayCommand
             table.AddRow("  " + Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        AddCounts(table, "Suppressed (tuning)", summary.SuppressedByType);
+        AddCounts(table, "Allow-listed (tuning)", summary.AllowListedByType);
+
         console.Write(table);
+    }
+
+    private static void AddCounts(Table table, string title, IReadOnlyDictionary<string, int> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        table.AddRow(title, counts.Values.Sum().ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var (type, count) in counts)
+        {
+            table.AddRow("  " + Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
+        }
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s";
