@@ -1,5 +1,7 @@
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Cli.Ingest;
+using LogSentinel.Cli.Telemetry;
+using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Store.Configuration;
 
@@ -119,13 +121,16 @@ public sealed class ComposeFileTests
         Assert.Equal("kafka:9092", kafka.BootstrapServers);
         Assert.Equal(new Dictionary<string, string> { ["gateway-access"] = "gateway-json", ["app-events"] = "app-json" }, kafka.Topics);
         var createTopics = string.Join('\n', Command("kafka-topics"));
-        var republished = Environment("ingest").Where(kv => kv.Key.StartsWith("LOGSENTINEL_INGEST__REPUBLISH__", StringComparison.Ordinal)).Select(kv => kv.Value).ToArray();
-        Assert.NotEmpty(republished);
-        Assert.All(kafka.Topics.Keys.Concat(republished), topic => Assert.Contains(topic, createTopics, StringComparison.Ordinal));
+        var republished = Environment("ingest").Where(kv => kv.Key.StartsWith("LOGSENTINEL_REPARTITION__", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, republished.Length);
+        Assert.All(kafka.Topics.Keys.Concat(republished.Select(kv => kv.Value)), topic => Assert.Contains(topic, createTopics, StringComparison.Ordinal));
 
         // detect reads the topics ingest writes.
-        Assert.All(Environment("ingest").Where(kv => kv.Key.StartsWith("LOGSENTINEL_INGEST__REPUBLISH__", StringComparison.Ordinal)),
-            kv => Assert.Equal(kv.Value, Environment("detect")[kv.Key]));
+        Assert.All(republished, kv => Assert.Equal(kv.Value, Environment("detect")[kv.Key]));
+
+        // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
+        _ = IngestRuntime.Bind<IngestOptions>(Configuration("ingest"), IngestOptions.SectionName, "Kafka");
+        IngestRuntime.Bind<TelemetryOptions>(Configuration("ingest"), TelemetryOptions.SectionName).Validate();
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using LogSentinel.Cli.Ingest;
+using LogSentinel.Cli.Telemetry;
+using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Store.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -109,6 +111,10 @@ public sealed class KubernetesAndTelemetryFileTests
 
         var kafka = IngestRuntime.Bind<KafkaSourceOptions>(settings, KafkaSourceOptions.SectionName);
         kafka.Validate();
+
+        // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
+        _ = IngestRuntime.Bind<IngestOptions>(settings, IngestOptions.SectionName, "Kafka");
+        IngestRuntime.Bind<TelemetryOptions>(settings, TelemetryOptions.SectionName).Validate();
     }
 
     [Fact]
@@ -118,7 +124,7 @@ public sealed class KubernetesAndTelemetryFileTests
         var expected = new Dictionary<string, (string Group, string[] Topics)>
         {
             ["logsentinel-ingest"] = (settings["Ingest:Kafka:GroupId"]!, settings.GetSection("Ingest:Kafka:Topics").GetChildren().Select(c => c.Key).ToArray()),
-            ["logsentinel-detect"] = (settings["Detect:Kafka:GroupId"]!, [settings["Ingest:Republish:ByAccountTopic"]!, settings["Ingest:Republish:BySourceTopic"]!]),
+            ["logsentinel-detect"] = (settings["Detect:Kafka:GroupId"]!, [settings["Repartition:ByAccountTopic"]!, settings["Repartition:BySourceTopic"]!]),
         };
         foreach (var (deployment, (group, topics)) in expected)
         {
