@@ -16,6 +16,7 @@ internal static partial class DeployFiles
     public static IEnumerable<string> YamlFiles() =>
         Directory.EnumerateFiles(Root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Every document of a YAML file, with merge keys (<c>&lt;&lt;: *anchor</c>) resolved as compose resolves them.</summary>
