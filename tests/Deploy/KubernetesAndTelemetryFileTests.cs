@@ -61,7 +61,18 @@ public sealed class KubernetesAndTelemetryFileTests
             var args = DeployFiles.List(container["args"], "args").Cast<string>().ToArray();
             Assert.Equal(role, args[0]);
             Assert.Equal(["--config", "/etc/logsentinel/appsettings.json"], args[^2..]);
+
+            // Roles this build has must accept the arguments exactly as the manifest gives them.
+            var root = LogSentinel.Cli.Hosting.LogSentinelCli.CreateRoot();
+            if (root.Subcommands.Any(c => c.Name == role))
+            {
+                Assert.Empty(root.Parse(args).Errors);
+            }
         }
+
+        var job = DeployFiles.Map(DeployFiles.Map(DeployFiles.Map(Manifest("Job", "logsentinel-migrate")["spec"], "spec")["template"], "template")["spec"], "job pod");
+        var migrate = DeployFiles.List(DeployFiles.Map(DeployFiles.List(job["containers"], "containers").Single(), "container")["args"], "args").Cast<string>().ToArray();
+        Assert.Empty(LogSentinel.Cli.Hosting.LogSentinelCli.CreateRoot().Parse(migrate).Errors);
 
         Assert.Equal("logsentinel-serve", DeployFiles.Map(Manifest("Service", "logsentinel-serve")["metadata"], "metadata")["name"]);
     }
