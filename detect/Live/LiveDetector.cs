@@ -55,6 +55,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
     private long _lastCheckpointAt;
     private long _lastIdleCheckAt;
     private bool _dirty;
+    private long _fed;
     private bool _idleSinceInput;
 
     public LiveDetector(
@@ -161,7 +162,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             queue.BaseOffset = offset;
         }
 
-        Feed(force: false);
+        Feed();
     }
 
     public void OnBatch(IngestBatch batch, IReadOnlyList<MessageRows> messages)
@@ -220,8 +221,8 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             appRow = m.AppEnd;
         }
 
-        Feed(force: false);
-        CheckpointIfDue();
+        // No checkpoint here: it would cover this batch before the batch's write is known (OnBatchWriting).
+        Feed();
     }
 
     public void OnBatchWriting(Task write) => _lastWrite = write;
@@ -231,14 +232,14 @@ internal sealed class LiveDetector : IKafkaBatchObserver
         _writer.ThrowIfFailed();
         var now = _time.GetTimestamp();
         if (_options.IdleTimeout > TimeSpan.Zero && _time.GetElapsedTime(_lastIdleCheckAt, now) >= TimeSpan.FromSeconds(1)
-            && _time.GetElapsedTime(_lastConsumedAt, now) >= _options.IdleTimeout)
+            && _time.GetElapsedTime(_lastConsumedAt, now) >= _options.IdleTimeout && AllCaughtUp())
         {
             _lastIdleCheckAt = now;
             AdvanceIdle();
         }
         else
         {
-            Feed(force: false);
+            Feed();
         }
 
         CheckpointIfDue();
@@ -246,18 +247,32 @@ internal sealed class LiveDetector : IKafkaBatchObserver
 
     public void OnStopping(CancellationToken grace)
     {
-        Feed(force: false);
+        Feed();
         Checkpoint();
         _writer.CompleteAsync(grace).GetAwaiter().GetResult();
     }
 
+    /// <summary>Every assigned partition is read to its end and its events are fed: the input is idle, not lagging or paused.</summary>
+    private bool AllCaughtUp()
+    {
+        foreach (var q in _assigned)
+        {
+            if (!q.CaughtUp)
+            {
+                return false;
+            }
+        }
+
+        return _assigned.Count > 0;
+    }
+
     /// <summary>
-    /// Nothing consumed for <see cref="LiveOptions.IdleTimeout"/>: what is queued is fed even if a partition never
-    /// reported its end, then event time is taken to have reached the wall clock, so the windows due by now close.
+    /// Nothing consumed for <see cref="LiveOptions.IdleTimeout"/> and every partition read to its end: event time is
+    /// taken to have reached the wall clock, so the windows due by now close.
     /// </summary>
     private void AdvanceIdle()
     {
-        Feed(force: true);
+        Feed();
         var target = _time.GetUtcNow().ToUnixTimeMilliseconds() - _latenessMs;
         if (_engine.WatermarkMs == long.MinValue || target <= _engine.WatermarkMs)
         {
@@ -275,19 +290,19 @@ internal sealed class LiveDetector : IKafkaBatchObserver
     }
 
     /// <summary>Feeds the engine in event-time order while every assigned partition has a head or is read to its end.</summary>
-    private void Feed(bool force)
+    private void Feed()
     {
         var fed = false;
-        while (TryPickOldest(force, out var best, out var bound))
+        while (TryPickOldest(out var best, out var bestIndex, out var bound, out var boundIndex))
         {
-            // The oldest partition keeps going while its events stay ahead of every other head (ties stay with it:
-            // it comes first in the fixed order).
+            // The oldest partition keeps going while its events stay ahead of every other head; a tie goes to the
+            // partition first in the fixed order, so the order fed is the same however the queues filled.
             do
             {
                 FeedHead(best);
                 fed = true;
             }
-            while (!best.IsEmpty && best.HeadTimestamp <= bound);
+            while (!best.IsEmpty && (best.HeadTimestamp < bound || (best.HeadTimestamp == bound && bestIndex < boundIndex)));
         }
 
         if (fed)
@@ -299,18 +314,21 @@ internal sealed class LiveDetector : IKafkaBatchObserver
 
     /// <summary>
     /// The partition whose head is oldest, and the next oldest head; false when nothing is queued, or when a partition
-    /// with nothing queued may still bring older events (unless <paramref name="force"/>).
+    /// with nothing queued may still bring older events.
     /// </summary>
-    private bool TryPickOldest(bool force, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PartitionQueue? best, out long bound)
+    private bool TryPickOldest(
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PartitionQueue? best, out int bestIndex, out long bound, out int boundIndex)
     {
         best = null;
+        bestIndex = boundIndex = int.MaxValue;
         bound = long.MaxValue;
         var bestTs = long.MaxValue;
-        foreach (var q in _assigned)
+        for (var i = 0; i < _assigned.Count; i++)
         {
+            var q = _assigned[i];
             if (q.IsEmpty)
             {
-                if (!force && !q.CaughtUp)
+                if (!q.CaughtUp)
                 {
                     best = null;
                     return false;
@@ -323,12 +341,15 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             if (ts < bestTs)
             {
                 bound = bestTs;
+                boundIndex = bestIndex;
                 best = q;
+                bestIndex = i;
                 bestTs = ts;
             }
             else if (ts < bound)
             {
                 bound = ts;
+                boundIndex = i;
             }
         }
 
@@ -349,6 +370,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
         }
 
         q.Advance();
+        _fed++;
         if (_engine.HasChangedAlerts)
         {
             Collect(consumedAt);
@@ -381,7 +403,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             queued += q.Count - q.Head;
         }
 
-        _stats.Detected(stats.Events, stats.LateEvents, stats.WatermarkMs, queued);
+        _stats.Detected(_fed, stats.LateEvents, stats.WatermarkMs, queued);
         if (_pending.Count == 0)
         {
             return;

@@ -12,10 +12,10 @@ public sealed class LiveStats
     private long _checkpoints;
     private long _idleAdvances;
 
-    /// <summary>Events fed to the engine by this process (checkpointed ones restored are not counted).</summary>
+    /// <summary>Events fed to the engine by this process (those a restored checkpoint covers are not counted).</summary>
     public long Events => Interlocked.Read(ref _events);
 
-    /// <summary>Events older than the watermark when fed.</summary>
+    /// <summary>Events older than the watermark when fed, since the consumer group's first run (kept in checkpoints).</summary>
     public long LateEvents => Interlocked.Read(ref _late);
 
     /// <summary>The engine's watermark (Unix ms), or <see cref="long.MinValue"/> before any event.</summary>
