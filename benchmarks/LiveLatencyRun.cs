@@ -43,7 +43,7 @@ internal static partial class LiveLatencyRun
                 "-s", "Ingest:Kafka:Topics:app-events=app-json",
                 "-s", "Ingest:Kafka:SessionTimeoutMs=6000",
             ], lines, echo: true);
-            await WaitForAsync(lines, l => l.Contains(" events ", StringComparison.Ordinal), run);
+            await WaitForAsync(lines, 0, l => l.Contains(" events ", StringComparison.Ordinal), run);
 
             var clock = Stopwatch.StartNew();
             await RunToEndAsync(cli, [
@@ -53,9 +53,16 @@ internal static partial class LiveLatencyRun
             var produced = clock.Elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"produced in {produced.TotalSeconds:F1} s; load: {File.ReadAllText("/proc/loadavg").Trim()}"));
 
-            // Caught up: two status lines in a row with the same events stored, nothing queued for the merge, no lag.
+            // Caught up: two status lines in a row, printed after the producer ended, with the same events stored,
+            // nothing queued for the merge and no lag.
+            int producedLines;
+            lock (lines)
+            {
+                producedLines = lines.Count;
+            }
+
             string? previous = null;
-            await WaitForAsync(lines, l =>
+            await WaitForAsync(lines, producedLines, l =>
             {
                 var m = Status().Match(l);
                 if (!m.Success || m.Groups["queued"].Value != "0" || m.Groups["lag"].Value != "0")
@@ -139,9 +146,9 @@ internal static partial class LiveLatencyRun
     }
 
     /// <summary>Polls the process's output until a line satisfies <paramref name="condition"/>; fails if the process ends first.</summary>
-    private static async Task WaitForAsync(List<string> lines, Func<string, bool> condition, Process process)
+    private static async Task WaitForAsync(List<string> lines, int from, Func<string, bool> condition, Process process)
     {
-        var seen = 0;
+        var seen = from;
         while (true)
         {
             string[] fresh;

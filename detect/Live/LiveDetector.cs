@@ -125,7 +125,14 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             var topic = IndexOf(tp.Topic);
             if (topic >= 0 && _queues.Remove((topic, tp.Partition.Value), out var queue))
             {
-                // Its events not fed yet are read again by the partition's next owner, from this member's last checkpoint.
+                // The engine keeps what it was fed of this partition: if the partition comes back (a rebalance of a
+                // member that timed out), reading resumes right after that, not at the last checkpoint. Events queued
+                // but not fed are dropped and read again.
+                if (queue.Position() is { } position)
+                {
+                    _positions[(queue.TopicName, queue.Partition)] = position;
+                }
+
                 queue.Clear();
                 _assigned.Remove(queue);
             }

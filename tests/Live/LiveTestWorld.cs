@@ -20,7 +20,7 @@ namespace LogSentinel.Tests.Live;
 
 /// <summary>
 /// A small simulated province, its lines produced to the mock cluster (gateway round-robin over 3 partitions,
-/// application over 2), and the two ways to detect over it: <c>replay</c> of its files and live runs over Kafka.
+/// application three lines a message over 2), and the two ways to detect over it: <c>replay</c> of its files and live runs over Kafka.
 /// </summary>
 internal sealed class LiveTestWorld : IAsyncDisposable
 {
@@ -47,7 +47,8 @@ internal sealed class LiveTestWorld : IAsyncDisposable
         var world = new LiveTestWorld(run, bed);
         await LoadReferenceAsync(bed.Store, run);
         bed.Produce(KafkaTestBed.GatewayTopic, GatewayPartitions, run.GatewayLines.Select(Encoding.UTF8.GetBytes));
-        bed.Produce(KafkaTestBed.AppTopic, AppPartitions, run.AppLines.Select(Encoding.UTF8.GetBytes));
+        // Application lines three to a message: a checkpoint may fall between the lines of one message.
+        bed.Produce(KafkaTestBed.AppTopic, AppPartitions, run.AppLines.Chunk(3).Select(lines => Encoding.UTF8.GetBytes(string.Join('\n', lines))));
         return world;
     }
 
