@@ -95,6 +95,10 @@ internal static partial class LiveLatencyRun
 
             var stored = Status().Matches(string.Join('\n', snapshot)).Last().Groups["events"].Value;
             var events = long.Parse(stored, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            // The same seed wrote the same world to files: a shortfall is what the mock cluster's 5 MiB per partition
+            // dropped while the consumer lagged.
+            var world = File.ReadLines(Path.Combine(sim, "gateway.jsonl")).LongCount() + File.ReadLines(Path.Combine(sim, "app.jsonl")).LongCount();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"world: {world:N0} events; stored {events:N0}{(events < world ? " (the rest fell out of the mock cluster's 5 MiB per partition while the consumer lagged)" : string.Empty)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{events:N0} events; produced over {produced.TotalSeconds:F1} s ({events / produced.TotalSeconds:N0} events/s offered), caught up {(caughtUpAt - produced).TotalSeconds:F1} s after the producer ended"));
             Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
