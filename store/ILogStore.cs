@@ -1,6 +1,8 @@
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
@@ -27,6 +29,12 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }
+
+    /// <summary>Entities' expected activity (behavioural baselines), written by detection.</summary>
+    IBaselineStore Baselines { get; }
+
+    /// <summary>Versioned anomaly models, their training windows and shadow scores.</summary>
+    IModelStore Models { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
@@ -31,6 +33,8 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Baselines = new BaselineStore(transport, database);
+        Models = new ModelStore(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -42,6 +46,10 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public IBaselineStore Baselines { get; }
+
+    public IModelStore Models { get; }
 
     internal IClickHouseTransport Transport => _transport;
 
