@@ -21,6 +21,9 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Detect.ReplayCommand.Create());
         root.Subcommands.Add(Detect.AlertsCommand.Create());
+        root.Subcommands.Add(Detect.EvaluateCommand.Create());
+        root.Subcommands.Add(Detect.FeedbackCommand.Create());
+        root.Subcommands.Add(Model.ModelCommand.Create());
         return root;
     }
 

@@ -48,6 +48,17 @@ internal sealed class BaselineStore(IClickHouseTransport transport, string datab
         return [.. result.Rows.Select(Read)];
     }
 
+    public async Task<long> CountActiveEntityDaysAsync(TimeSpan localOffset, CancellationToken cancellationToken = default)
+    {
+        var result = await transport.QueryAsync(
+            $"SELECT (SELECT uniqExact(account, toDate(addSeconds(minute, {{offset:Int32}}))) FROM {database}.rollup_account_1m WHERE account != '') " +
+            $"+ (SELECT uniqExact(client_ip, toDate(addSeconds(minute, {{offset:Int32}}))) FROM {database}.rollup_ip_1m) " +
+            $"+ (SELECT uniqExact(agency, toDate(addSeconds(minute, {{offset:Int32}}))) FROM {database}.rollup_agency_1m WHERE agency != '')",
+            new QueryParameters().Add("offset", (int)localOffset.TotalSeconds),
+            cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
+    }
+
     private static EntityBaselineRecord Read(object?[] r) => new(
         (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Convert.ToUInt32(r[4], CultureInfo.InvariantCulture), (DateTime)r[5]!, (string)r[6]!);
 }

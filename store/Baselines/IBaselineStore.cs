@@ -11,4 +11,10 @@ public interface IBaselineStore
 
     /// <summary>The newest baselines of every entity of a kind (all kinds when null), ordered by kind and entity.</summary>
     Task<IReadOnlyList<EntityBaselineRecord>> ListAsync(string? entityKind = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Active entity-days in the stored events: distinct (account, local day), (address, local day) and (agency, local
+    /// day) with any request or lookup, days read at <paramref name="localOffset"/>. The denominator of false-alert rates.
+    /// </summary>
+    Task<long> CountActiveEntityDaysAsync(TimeSpan localOffset, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,12 @@ public interface IModelStore
     /// <summary>Feature windows starting in [from, to), all of them when both are null, ordered by time, kind and entity.</summary>
     Task<IReadOnlyList<ModelWindowRecord>> ReadWindowsAsync(DateTime? from, DateTime? to, CancellationToken cancellationToken = default);
 
+    /// <summary>Start of the newest stored feature window, or null when there is none.</summary>
+    Task<DateTime?> ReadNewestWindowStartAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Feature windows starting at or after <paramref name="from"/>.</summary>
+    Task<ulong> CountWindowsAsync(DateTime from, CancellationToken cancellationToken = default);
+
     /// <summary>Records what shadow models said.</summary>
     Task AddScoresAsync(IReadOnlyCollection<ModelScoreRecord> scores, CancellationToken cancellationToken = default);
 

@@ -70,6 +70,22 @@ internal sealed class ModelStore(IClickHouseTransport transport, string database
         return [.. result.Rows.Select(r => new ModelWindowRecord((string)r[0]!, (string)r[1]!, (DateTime)r[2]!, Parse((string)r[3]!)))];
     }
 
+    public async Task<DateTime?> ReadNewestWindowStartAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await transport.QueryAsync(
+            $"SELECT count(), max(window_start) FROM {database}.model_windows", null, cancellationToken).ConfigureAwait(false);
+        return Convert.ToUInt64(result.Rows[0][0], CultureInfo.InvariantCulture) == 0 ? null : (DateTime)result.Rows[0][1]!;
+    }
+
+    public async Task<ulong> CountWindowsAsync(DateTime from, CancellationToken cancellationToken = default)
+    {
+        var result = await transport.QueryAsync(
+            $"SELECT count() FROM {database}.model_windows FINAL WHERE window_start >= {{from:DateTime64(3)}}",
+            new QueryParameters().Add("from", from),
+            cancellationToken).ConfigureAwait(false);
+        return Convert.ToUInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
+    }
+
     public async Task AddScoresAsync(IReadOnlyCollection<ModelScoreRecord> scores, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scores);
