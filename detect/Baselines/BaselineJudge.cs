@@ -5,7 +5,8 @@ namespace LogSentinel.Detect.Baselines;
 /// older days in its ring, blended with its peer group's level while its own history is short:
 /// <c>w = n / (n + BlendDays)</c>, expected = w * own median + (1 - w) * peer median; the standard error combines the
 /// day-to-day spread (own MAD, at least <c>MinSpread</c>) over the recent and baseline days with the peers' spread
-/// weighted by (1 - w), so a new account is judged from its first day but only for gross excess.
+/// weighted by (1 - w), so a new account is judged from its first day but only for gross excess. Peers count from
+/// the day before (their level is the same for every member judged on a day) and once they have enough member-days.
 /// </summary>
 internal static class BaselineJudge
 {
@@ -46,7 +47,12 @@ internal static class BaselineJudge
             }
         }
 
-        var (peerMedian, peerSpread, peerCount) = group >= 0 ? peers.Level(group, scratch) : (double.NaN, double.NaN, 0);
+        var (peerMedian, peerSpread, peerCount) = group >= 0 ? peers.Level(group, scratch, today) : (double.NaN, double.NaN, 0);
+        if (peerCount < options.MinPeerSamples)
+        {
+            peerCount = 0;
+        }
+
         double weight;
         if (peerCount == 0)
         {
@@ -69,7 +75,8 @@ internal static class BaselineJudge
         var expected = weight >= 1 ? ownMedian : weight <= 0 ? peerMedian : (weight * ownMedian) + ((1 - weight) * peerMedian);
         var spread = Math.Max(weight * ownSpread + ((1 - weight) * options.DefaultSpread), options.MinSpread);
         // What the peers' level cannot say about this entity: their spread beyond the usual day-to-day one.
-        var between = peerCount == 0 ? 0 : Math.Max(0, (peerSpread * peerSpread) - (options.DefaultSpread * options.DefaultSpread));
+        var peerWide = Math.Max(peerSpread, options.MinPeerSpread);
+        var between = peerCount == 0 ? 0 : Math.Max(0, (peerWide * peerWide) - (options.DefaultSpread * options.DefaultSpread));
         var baseVariance = own == 0 ? 0 : weight * weight * spread * spread / own;
         var levelVariance = baseVariance + ((1 - weight) * (1 - weight) * between);
         var today0 = ring.Newest(0).Value;

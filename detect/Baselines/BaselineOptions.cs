@@ -22,6 +22,15 @@ public sealed class BaselineOptions
     /// <summary>Account-days kept per peer group to estimate its level and spread (default 512).</summary>
     public int PeerSamples { get; set; } = 512;
 
+    /// <summary>Member-days a peer group needs (from earlier days) before its level is used (default 30).</summary>
+    public int MinPeerSamples { get; set; } = 30;
+
+    /// <summary>
+    /// Lowest spread (log scale) assumed between members of a peer group (default 0.6): officers of one role differ
+    /// severalfold in daily volume, so a level learned from peers only flags gross excess.
+    /// </summary>
+    public double MinPeerSpread { get; set; } = 0.6;
+
     internal void Validate()
     {
         DetectionOptions.Require(HistoryDays is >= 6 and <= 366, "Baselines:HistoryDays must be between 6 and 366");
@@ -29,5 +38,7 @@ public sealed class BaselineOptions
         DetectionOptions.Require(MinSpread is > 0 and <= 5, "Baselines:MinSpread must be above 0 and at most 5");
         DetectionOptions.Require(DefaultSpread is > 0 and <= 5, "Baselines:DefaultSpread must be above 0 and at most 5");
         DetectionOptions.Require(PeerSamples is >= 16 and <= 65536, "Baselines:PeerSamples must be between 16 and 65536");
+        DetectionOptions.Require(MinPeerSamples >= 1 && MinPeerSamples <= PeerSamples, "Baselines:MinPeerSamples must be between 1 and PeerSamples");
+        DetectionOptions.Require(MinPeerSpread is >= 0 and <= 5, "Baselines:MinPeerSpread must be between 0 and 5");
     }
 }

@@ -30,21 +30,29 @@ internal sealed class PeerGroups(int samples)
 
     public void Learn(int group, int day, float value) => _rings[group].Add(day, value);
 
-    /// <summary>The group's median and robust spread of member-days; count 0 when it has none yet.</summary>
-    public (double Median, double Spread, int Count) Level(int group, Span<double> scratch)
+    /// <summary>
+    /// The group's median and robust spread of member-days before <paramref name="beforeDay"/> (so the members judged
+    /// the same day, in whatever order their windows close, see the same peers); count 0 when it has none yet.
+    /// </summary>
+    public (double Median, double Spread, int Count) Level(int group, Span<double> scratch, int beforeDay = int.MaxValue)
     {
         var ring = _rings[group];
-        var n = ring.Count;
+        var n = 0;
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var (day, value) = ring.Newest(i);
+            if (day < beforeDay)
+            {
+                scratch[n++] = value;
+            }
+        }
+
         if (n == 0)
         {
             return (double.NaN, double.NaN, 0);
         }
 
         var values = scratch[..n];
-        for (var i = 0; i < n; i++)
-        {
-            values[i] = ring.Newest(i).Value;
-        }
 
         var median = RobustStats.Median(values);
         var spread = RobustStats.MadToSigma * RobustStats.Mad(values, median);

@@ -26,7 +26,7 @@ internal sealed class DayCounters
     /// <summary>Birth-registration provinces seen (codes 0-127).</summary>
     public readonly ulong[] Provinces = new ulong[2];
 
-    /// <summary>Distinct addresses (of an account or agency) or accounts (of an address), up to <see cref="MaxPeers"/>.</summary>
+    /// <summary>Distinct addresses (of an account) or accounts (of an address or agency), up to <see cref="MaxPeers"/>.</summary>
     public readonly int[] Peers = new int[MaxPeers];
     public int PeerCount;
 

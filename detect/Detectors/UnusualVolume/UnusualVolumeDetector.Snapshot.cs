@@ -100,6 +100,7 @@ internal sealed partial class UnusualVolumeDetector
         }
 
         var (peerMedian, _, peerCount) = group >= 0 ? _peers!.Level(group, _scratch) : (double.NaN, double.NaN, 0);
+        peerCount = peerCount < options.MinPeerSamples ? 0 : peerCount;
         if (peerCount > 0)
         {
             json.WriteNumber("peer_median_lookups", Math.Round(Math.Exp(peerMedian) - 1, 1));

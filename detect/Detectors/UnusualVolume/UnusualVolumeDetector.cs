@@ -30,6 +30,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
     private WorkingCalendar? _calendar;
     private double[] _scratch = [];
     private long _offsetMs;
+    private int _historyDays;
 
     public override string Type => AlertTypes.UnusualVolume;
 
@@ -58,7 +59,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
 
         if (e.Agency >= 0)
         {
-            Lookup(Counters(KindAgency, e.Agency, day, context), in e, offHours, hour, e.Ip);
+            Lookup(Counters(KindAgency, e.Agency, day, context), in e, offHours, hour, e.Account);
         }
     }
 
@@ -111,16 +112,20 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
             return;
         }
 
+        // No lambda here captures a local: the closure would be allocated on every call, even when returning early.
         var options = context.Options.Baselines;
+        _historyDays = options.HistoryDays;
         _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
         _offsetMs = (long)context.Options.LocalOffset.TotalMilliseconds;
         _peers = new PeerGroups(options.PeerSamples);
         _scratch = new double[Math.Max(options.HistoryDays, options.PeerSamples)];
         for (var k = 0; k < _states.Length; k++)
         {
-            _states[k] = new EntityStates<BehaviourState>(() => new BehaviourState(options.HistoryDays));
+            _states[k] = new EntityStates<BehaviourState>(CreateState);
         }
     }
+
+    private BehaviourState CreateState() => new(_historyDays);
 
     private DayCounters? Counters(int kind, int id, int day, DetectionContext context)
     {
@@ -259,7 +264,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         }
 
         var recentRatio = Math.Exp(j.RecentMean - j.Expected);
-        var sustained = j.RecentDays >= options.MinRecentDays && j.SustainedZ >= options.SustainedZ && recentRatio >= options.MinSustainedRatio;
+        var sustained = j.OwnDays >= options.MinOwnDays && j.RecentDays >= options.MinRecentDays && j.SustainedZ >= options.SustainedZ && recentRatio >= options.MinSustainedRatio;
         var dayRatio = (c.Lookups + 1) / (j.ExpectedLookups + 1);
         var single = c.Lookups >= options.MinDayLookups && j.TodayZ >= options.DayZ && dayRatio >= options.MinDayRatio;
         var promoted = models.Promoted;
@@ -392,7 +397,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         for (var i = 0; i < c.PeerCount; i++)
         {
             var peer = c.Peers[i];
-            if (kind == KindIp)
+            if (kind != KindAccount)
             {
                 evidence.Accounts.Add(context.Entities.Accounts.Name(peer));
             }

@@ -9,6 +9,9 @@ public sealed class UnusualVolumeOptions
     /// <summary>Calendar days the recent window spans, today included (default 7).</summary>
     public int RecentWindowDays { get; set; } = 7;
 
+    /// <summary>Own active days of the same kind, before the recent window, a sustained excess is measured against (default 5): without them it would only say the entity is busier than its peers.</summary>
+    public int MinOwnDays { get; set; } = 5;
+
     /// <summary>Active days of the same kind the recent window needs before a sustained excess is judged (default 3).</summary>
     public int MinRecentDays { get; set; } = 3;
 
@@ -40,6 +43,7 @@ public sealed class UnusualVolumeOptions
     {
         DetectionOptions.Require(RecentWindowDays is >= 1 and <= 60, "UnusualVolume:RecentWindowDays must be between 1 and 60");
         DetectionOptions.Require(MinRecentDays >= 1 && MinRecentDays <= RecentWindowDays, "UnusualVolume:MinRecentDays must be between 1 and RecentWindowDays");
+        DetectionOptions.Require(MinOwnDays >= 1, "UnusualVolume:MinOwnDays must be at least 1");
         DetectionOptions.Require(SustainedZ > 0, "UnusualVolume:SustainedZ must be above 0");
         DetectionOptions.Require(MinSustainedRatio >= 1, "UnusualVolume:MinSustainedRatio must be at least 1");
         DetectionOptions.Require(DayZ > 0, "UnusualVolume:DayZ must be above 0");
