@@ -12,8 +12,11 @@ public sealed class PcaTrainingOptions
     /// <summary>Quantile of the training windows' scores the threshold starts from (default 0.9995).</summary>
     public double ThresholdQuantile { get; set; } = 0.9995;
 
-    /// <summary>Factor on that quantile (default 2): the threshold sits well beyond anything seen in training.</summary>
-    public double ThresholdMargin { get; set; } = 2;
+    /// <summary>
+    /// Factor on that quantile (default 3): the threshold sits well beyond anything seen in training. With 2, a
+    /// two-day gateway outage (every account's day full of server errors) passed it on a 2,000-account province.
+    /// </summary>
+    public double ThresholdMargin { get; set; } = 3;
 
     /// <summary>Fewest windows to train on (default 200).</summary>
     public int MinWindows { get; set; } = 200;

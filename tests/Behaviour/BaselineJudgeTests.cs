@@ -36,7 +36,7 @@ public sealed class BaselineJudgeTests
             ring.Add(d, (float)Math.Log(1 + 60));
         }
 
-        var j = BaselineJudge.Judge(ring, 24, 7, peers, group, Options, new double[600]);
+        var j = BaselineJudge.Judge(ring, 24, 5, peers, group, Options, new double[600]);
 
         Assert.True(j.OwnWeight > 0.85, $"own weight {j.OwnWeight}");
         Assert.InRange(j.ExpectedLookups, 15, 40);
