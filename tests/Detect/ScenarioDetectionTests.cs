@@ -56,7 +56,7 @@ public sealed class ScenarioDetectionTests(DetectionWorldFixture world) : IClass
         }
     }
 
-    private static IEnumerable<string> Named(string evidence)
+    private static List<string> Named(string evidence)
     {
         var root = JsonDocument.Parse(evidence).RootElement;
         return root.GetProperty("accounts").EnumerateArray().Concat(root.GetProperty("addresses").EnumerateArray()).Select(e => e.GetString()!).ToList();
