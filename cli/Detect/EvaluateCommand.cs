@@ -36,7 +36,8 @@ internal static class EvaluateCommand
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var alerts = await store.Alerts.ListAsync(new AlertQuery(Limit: int.MaxValue), cancellationToken).ConfigureAwait(false);
             var days = await store.Baselines.CountActiveEntityDaysAsync(options.LocalOffset, cancellationToken).ConfigureAwait(false);
-            var report = QualityEvaluator.Evaluate(truth, alerts, days, TimeSpan.FromMinutes(minutes));
+            var agencies = (await store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Account, a => a.Agency, StringComparer.Ordinal);
+            var report = QualityEvaluator.Evaluate(truth, alerts, days, TimeSpan.FromMinutes(minutes), agencies);
             if (parse.GetValue(markdown))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(QualityMarkdown.Format(report)).ConfigureAwait(false);

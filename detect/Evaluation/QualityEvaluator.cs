@@ -6,7 +6,9 @@ namespace LogSentinel.Detect.Evaluation;
 /// <summary>
 /// Compares alerts with ground-truth labels. An alert matches a label when it is about the label's entity (the
 /// same entity, or the entity is named in the alert's evidence: the address of a many-accounts attack in the
-/// evidence of an account's alert, an account in an address's) and its first-to-last occurrence overlaps the
+/// evidence of an account's alert, an account in an address's; for an agency's alert, an account of that agency, unless the label is a weak credential, a state rather than traffic)
+/// and its
+/// first-to-last occurrence overlaps the
 /// label's period widened by the slack on both sides. A label is detected when some alert matches it; its time to
 /// detect is the earliest matching alert's <c>detected_at</c> minus the label's start (never below zero). An alert
 /// matching no label is a false alert.
@@ -21,7 +23,8 @@ public static class QualityEvaluator
         _ => [scenario],
     };
 
-    public static QualityReport Evaluate(IReadOnlyList<EvaluationLabel> labels, IReadOnlyList<AlertRecord> alerts, long activeEntityDays, TimeSpan slack)
+    public static QualityReport Evaluate(
+        IReadOnlyList<EvaluationLabel> labels, IReadOnlyList<AlertRecord> alerts, long activeEntityDays, TimeSpan slack, IReadOnlyDictionary<string, string>? accountAgencies = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(alerts);
@@ -35,7 +38,9 @@ public static class QualityEvaluator
             var to = label.End.UtcDateTime + slack;
             foreach (var (alert, entities) in named)
             {
-                var about = (alert.EntityKind == label.EntityKind && alert.Entity == label.Entity) || entities.Contains(label.Entity);
+                var about = (alert.EntityKind == label.EntityKind && alert.Entity == label.Entity) || entities.Contains(label.Entity)
+                    || (alert.EntityKind == "agency" && label.EntityKind == "account" && label.Scenario != "weak_credentials" && accountAgencies is not null
+                        && accountAgencies.TryGetValue(label.Entity, out var agency) && agency == alert.Entity);
                 if (!about || alert.LastSeen < from || alert.FirstSeen > to)
                 {
                     continue;

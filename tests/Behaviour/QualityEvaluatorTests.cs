@@ -25,9 +25,12 @@ public sealed class QualityEvaluatorTests
             // Right entity, days too late.
             Alert("brute_force", "ip", "10.0.0.9", T0.AddDays(3), T0.AddDays(3)),
             Alert("off_hours", "account", "someone", T0, T0.AddHours(1)),
+            // The agency of the quiet account.
+            Alert("unusual_volume", "agency", "HCM-CCT-Q1", T0.AddDays(2), T0.AddDays(3)),
         ];
+        var agencies = new Dictionary<string, string> { ["quiet"] = "HCM-CCT-Q1" };
 
-        var report = QualityEvaluator.Evaluate(labels, alerts, activeEntityDays: 2005, TimeSpan.FromHours(1));
+        var report = QualityEvaluator.Evaluate(labels, alerts, activeEntityDays: 2005, TimeSpan.FromHours(1), agencies);
 
         var brute = report.Scenarios.Single(s => s.Scenario == "brute_force");
         Assert.Equal(1, brute.Detected);
@@ -35,8 +38,8 @@ public sealed class QualityEvaluatorTests
         Assert.Equal(0.5, brute.Precision);
         Assert.Equal(1, report.Scenarios.Single(s => s.Scenario == "many_accounts_one_source").Detected);
         var quiet = report.Scenarios.Single(s => s.Scenario == "low_and_slow");
-        Assert.Equal(0, quiet.Detected);
-        Assert.Null(quiet.MedianTimeToDetect);
+        Assert.Equal(1, quiet.Detected);
+        Assert.Equal(TimeSpan.FromDays(3), quiet.MedianTimeToDetect);
         Assert.Equal(2, report.FalseAlerts);
         Assert.Equal(2005 - 7, report.BenignEntityDays);
         Assert.Equal(2 * 1000.0 / 1998, report.FalseAlertsPer1000EntityDays, 6);
