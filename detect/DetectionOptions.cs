@@ -6,7 +6,10 @@ using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Baselines;
+using LogSentinel.Detect.Detectors.UnusualVolume;
 using LogSentinel.Detect.Detectors.VolumeSpike;
+using LogSentinel.Detect.Feedback;
 using LogSentinel.Detect.Detectors.WeakCredentials;
 
 namespace LogSentinel.Detect;
@@ -66,6 +69,15 @@ public sealed class DetectionOptions
     /// <summary><c>volume_spike</c> thresholds.</summary>
     public VolumeSpikeOptions VolumeSpike { get; set; } = new();
 
+    /// <summary>Behavioural baselines of accounts, addresses and agencies.</summary>
+    public BaselineOptions Baselines { get; set; } = new();
+
+    /// <summary><c>unusual_volume</c> thresholds.</summary>
+    public UnusualVolumeOptions UnusualVolume { get; set; } = new();
+
+    /// <summary>How analysts' verdicts lower later scores.</summary>
+    public FeedbackOptions Feedback { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -85,6 +97,9 @@ public sealed class DetectionOptions
         Outage.Validate();
         OffHours.Validate();
         VolumeSpike.Validate();
+        Baselines.Validate();
+        UnusualVolume.Validate();
+        Feedback.Validate();
     }
 
     internal static void Require(bool condition, string message)

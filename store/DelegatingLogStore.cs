@@ -1,6 +1,8 @@
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
@@ -31,6 +33,10 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual ITuningStore Tuning => Inner.Tuning;
 
     public virtual IStoredEventReader StoredEvents => Inner.StoredEvents;
+
+    public virtual IBaselineStore Baselines => Inner.Baselines;
+
+    public virtual IModelStore Models => Inner.Models;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

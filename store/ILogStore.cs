@@ -1,6 +1,8 @@
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
@@ -35,6 +37,12 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Stored gateway and application events read back in event-time order, for detection over what is stored.</summary>
     IStoredEventReader StoredEvents { get; }
+
+    /// <summary>Entities' expected activity (behavioural baselines), written by detection.</summary>
+    IBaselineStore Baselines { get; }
+
+    /// <summary>Versioned anomaly models, their training windows and shadow scores.</summary>
+    IModelStore Models { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
@@ -35,6 +37,8 @@ internal sealed class LogStore : ILogStore
         Alerts = new AlertStore(transport, database);
         Tuning = new TuningStore(transport, database, time);
         StoredEvents = new StoredEventReader(transport, database);
+        Baselines = new BaselineStore(transport, database);
+        Models = new ModelStore(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -50,6 +54,10 @@ internal sealed class LogStore : ILogStore
     public ITuningStore Tuning { get; }
 
     public IStoredEventReader StoredEvents { get; }
+
+    public IBaselineStore Baselines { get; }
+
+    public IModelStore Models { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

@@ -22,17 +22,23 @@ internal static class AlertsCommand
         var since = new Option<string?>("--since") { Description = "Only alerts last seen at or after this time (RFC 3339, or a local date yyyy-MM-dd)." };
         var until = new Option<string?>("--until") { Description = "Only alerts first seen at or before this time (RFC 3339, or a local date yyyy-MM-dd)." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var budget = new Option<int?>("--budget")
+        {
+            Description = "Alert budget mode: at most N alerts per agency and local day, highest score first (default: the Alerts:DailyBudgetPerAgency setting, 0 = off).",
+        };
         var command = new Command("alerts", "List alerts raised by detection.");
         command.Options.Add(type);
         command.Options.Add(since);
         command.Options.Add(until);
         command.Options.Add(json);
+        command.Options.Add(budget);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = new AlertQuery(parse.GetValue(type), ParseTime(parse.GetValue(since), "--since"), ParseTime(parse.GetValue(until), "--until"));
             await using var store = StoreOpener.Open(parse);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var alerts = await store.Alerts.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            var (alerts, heldBack) = LogSentinel.Detect.Alerts.AlertBudget.Apply(
+                await store.Alerts.ListAsync(query, cancellationToken).ConfigureAwait(false), parse.GetValue(budget) ?? ReadBudget(parse), LocalOffset);
             if (parse.GetValue(json))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(ToJson(alerts)).ConfigureAwait(false);
@@ -54,9 +60,28 @@ internal static class AlertsCommand
             }
 
             ConsoleOutput.For(parse).Write(table);
+            if (heldBack > 0)
+            {
+                ConsoleOutput.For(parse).MarkupLine(Markup.Escape($"{heldBack} lower-scored alert(s) held back by the daily budget per agency."));
+            }
+
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The <c>Alerts:DailyBudgetPerAgency</c> setting (default 0: off).</summary>
+    private static int ReadBudget(ParseResult parse)
+    {
+        var text = CliConfiguration.Build(parse)["Alerts:DailyBudgetPerAgency"];
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ConfigurationException($"Invalid setting 'Alerts:DailyBudgetPerAgency': '{text}' is not a whole number of alerts (0 turns the budget off).");
     }
 
     /// <summary>The alerts as the stable JSON contract.</summary>

@@ -5,8 +5,11 @@ using LogSentinel.Cli.Ingest;
 using LogSentinel.Cli.Reference;
 using LogSentinel.Detect;
 using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Feedback;
+using LogSentinel.Detect.Model;
 using LogSentinel.Detect.Replay;
 using LogSentinel.Ingest.Reference;
+using LogSentinel.Store.Alerts;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
@@ -42,14 +45,28 @@ internal static class ReplayCommand
                 await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
             }
 
-            var reference = new ReferenceData(
-                await runtime.Store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false),
-                await runtime.Store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
-                await runtime.Store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
-            var engine = new DetectionEngine(options, reference, TimeProvider.System);
+            var modelOptions = ReadModelOptions(parse);
+            var catalog = new ModelCatalog(runtime.Store, TimeProvider.System);
+            var (engine, models, feedback) = await EngineSetup.CreateAsync(runtime.Store, options, cancellationToken).ConfigureAwait(false);
             var runner = new ReplayRunner(runtime.Store, runtime.Pipeline, engine, IngestRuntime.StoreRetry(maxAttempts: 8), TimeProvider.System, ReadReplayOptions(parse));
             var summary = await runner.RunAsync(files, cancellationToken).ConfigureAwait(false);
-            PrintSummary(ConsoleOutput.For(parse), summary);
+            var console = ConsoleOutput.For(parse);
+            PrintSummary(console, summary);
+            console.MarkupLine(Markup.Escape(models.Promoted is null
+                ? "Behaviour: baseline scoring (no promoted model)" + Shadows(models) + "."
+                : $"Behaviour: promoted model {models.Promoted.Id}" + Shadows(models) + "."));
+            if (feedback.Entries.Count > 0)
+            {
+                console.MarkupLine(Markup.Escape($"Feedback: {feedback.Entries.Count} closed alert(s) lower later scores of their type and entity."));
+            }
+
+            var retrained = await catalog.RetrainIfDueAsync(modelOptions, cancellationToken).ConfigureAwait(false);
+            if (retrained is not null)
+            {
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"Retrained on schedule: model {retrained.ModelId} ({retrained.Windows:N0} windows) is in shadow; `logsentinel model promote {retrained.ModelId}` lets it raise alerts.")));
+            }
+
             return 0;
         });
         return command;
@@ -71,6 +88,26 @@ internal static class ReplayCommand
 
         return options;
     }
+
+    /// <summary>The <c>Model</c> section of the configuration, validated.</summary>
+    public static ModelOptions ReadModelOptions(ParseResult parse)
+    {
+        var options = new ModelOptions();
+        try
+        {
+            CliConfiguration.Build(parse).GetSection(ModelOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            options.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"Invalid setting in section '{ModelOptions.SectionName}': {ex.Message}");
+        }
+
+        return options;
+    }
+
+    private static string Shadows(BehaviourModels models) =>
+        models.Shadow.Count == 0 ? string.Empty : ", in shadow: " + string.Join(", ", models.Shadow.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The <c>Replay</c> section of the configuration, validated.</summary>
     public static ReplayOptions ReadReplayOptions(ParseResult parse)

@@ -81,11 +81,7 @@ internal static class RunCommand
             await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
         }
 
-        var reference = new ReferenceData(
-            await runtime.Store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false),
-            await runtime.Store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
-            await runtime.Store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
-        var engine = new DetectionEngine(detection, reference, TimeProvider.System);
+        var engine = (await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false)).Engine;
 
         using var loggerFactory = LoggerFactory.Create(builder => builder
             .AddConfiguration(configuration.GetSection("Logging"))

@@ -24,6 +24,9 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Tuning.TuneCommand.Create());
         root.Subcommands.Add(Detect.RunCommand.Create());
         root.Subcommands.Add(Detect.RunCommand.CreateDetect());
+        root.Subcommands.Add(Detect.EvaluateCommand.Create());
+        root.Subcommands.Add(Detect.FeedbackCommand.Create());
+        root.Subcommands.Add(Model.ModelCommand.Create());
         return root;
     }
 

@@ -13,4 +13,5 @@ public static class AlertTypes
     public const string BruteForce = "brute_force";
     public const string VolumeSpike = "volume_spike";
     public const string Outage = "outage";
+    public const string UnusualVolume = "unusual_volume";
 }

@@ -73,7 +73,7 @@ internal sealed class WorkingCalendar
         return IsWorkingMinute(minuteOfDay) && IsWorkingDay(LocalDay(utcMs));
     }
 
-    private const int UnixEpochDayNumber = 719_162;
+    internal const int UnixEpochDayNumber = 719_162;
 
     private static long Floor(long value, long unit) => Math.DivRem(value, unit) is var (q, r) && r < 0 ? q - 1 : q;
 }

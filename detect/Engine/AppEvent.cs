@@ -30,4 +30,10 @@ internal struct AppEvent
 
     /// <summary>Days since the last password change; -1 not said.</summary>
     public int PasswordAgeDays;
+
+    /// <summary>Province code of the looked-up citizen's birth registration (the id's first three digits); -1 when not said.</summary>
+    public int Province;
+
+    /// <summary>Whether the lookup found nobody.</summary>
+    public LookupOutcome Result;
 }

@@ -1,4 +1,5 @@
 using LogSentinel.Detect.Alerts;
+using LogSentinel.Detect.Feedback;
 using LogSentinel.Detect.Tuning;
 
 namespace LogSentinel.Detect.Engine;
@@ -38,7 +39,13 @@ internal sealed class DetectionContext(EntityTable entities, DetectionOptions op
     /// <summary>Asks for <see cref="Detector.OnWindowClosed"/> once the watermark reaches <paramref name="due"/>.</summary>
     public void CloseAt(Detector detector, int entity, long due) => scheduler.Schedule(detector.Index, entity, due);
 
-    /// <summary>Raises a detection unless an allow-list entry or a suppression of the applied tuning keeps it back.</summary>
+    /// <summary>Analysts' verdicts on closed alerts, fixed for the run.</summary>
+    public FeedbackSet Feedback { get; init; } = FeedbackSet.Empty;
+
+    /// <summary>
+    /// Raises a detection unless an allow-list entry or a suppression of the applied tuning keeps it back; analysts'
+    /// verdicts lower the score of what is raised.
+    /// </summary>
     public void Raise(AlertCandidate candidate)
     {
         var filter = _tuning.Filter;
@@ -51,6 +58,14 @@ internal sealed class DetectionContext(EntityTable entities, DetectionOptions op
                 counts[candidate.Type] = counts.GetValueOrDefault(candidate.Type) + 1;
                 return;
             }
+        }
+
+        // A verdict of "benign" or "false positive" on this type and entity lowers the score while it lasts.
+        if (Feedback.Find(candidate.Type, candidate.Entity, candidate.WindowStartMs) is not null)
+        {
+            var lowered = (int)Math.Round(candidate.Score * Feedback.ScoreFactor);
+            candidate.Evidence.Counts["feedback_lowered_score_from"] = candidate.Score;
+            candidate = candidate with { Score = lowered };
         }
 
         merger.Add(candidate, WatermarkMs);

@@ -8,10 +8,15 @@ using LogSentinel.Detect.Detectors.OffHours;
 using LogSentinel.Detect.Detectors.Outage;
 using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
+using LogSentinel.Detect.Detectors.UnusualVolume;
 using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
+using LogSentinel.Detect.Feedback;
+using LogSentinel.Detect.Model;
 using LogSentinel.Detect.Tuning;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.Events;
+using LogSentinel.Store.Models;
 
 namespace LogSentinel.Detect.Engine;
 
@@ -29,18 +34,28 @@ public sealed partial class DetectionEngine
     private readonly AlertMerger _merger;
     private readonly DetectionContext _context;
     private readonly Watermark _watermark;
+    private readonly BehaviourRecorder _behaviour = new();
+    private readonly UnusualVolumeDetector _unusualVolume;
     private long _events;
     private long _late;
 
     public DetectionEngine(DetectionOptions options, ReferenceData reference, TimeProvider time)
+        : this(options, reference, time, BehaviourModels.None, FeedbackSet.Empty)
     {
+    }
+
+    /// <summary>An engine scoring behaviour with <paramref name="models"/> (fixed for the run) and lowering scores by analysts' <paramref name="feedback"/>.</summary>
+    public DetectionEngine(DetectionOptions options, ReferenceData reference, TimeProvider time, BehaviourModels models, FeedbackSet feedback)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(feedback);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         _entities = new EntityTable(reference, options.LocalOffset);
         _merger = new AlertMerger((long)options.MergeGap.TotalMilliseconds, time);
-        _context = new DetectionContext(_entities, options, _scheduler, _merger);
+        _context = new DetectionContext(_entities, options, _scheduler, _merger) { Feedback = feedback };
         _watermark = new Watermark((long)options.AllowedLateness.TotalMilliseconds);
         _detectors =
         [
@@ -55,6 +70,7 @@ public sealed partial class DetectionEngine
             new OffHoursDetector(),
             new VolumeSpikeDetector(),
             new UnknownSourceAccountDetector(),
+            _unusualVolume = new UnusualVolumeDetector(models, _behaviour),
         ];
         for (var i = 0; i < _detectors.Length; i++)
         {
@@ -161,6 +177,8 @@ public sealed partial class DetectionEngine
             HasIdDelta = batch.HasIdDelta[row],
             DefaultPassword = batch.DefaultPassword[row],
             PasswordAgeDays = batch.PasswordAgeDays[row],
+            Province = ProvinceCode(batch.CitizenProvince[row]),
+            Result = batch.Result[row].SequenceEqual("not_found"u8) ? LookupOutcome.NotFound : LookupOutcome.Other,
         };
         foreach (var detector in _detectors)
         {
@@ -176,6 +194,20 @@ public sealed partial class DetectionEngine
         _watermark.Close();
         RunDue(long.MaxValue);
     }
+
+    /// <summary>Moves the feature windows closed and the shadow scores given since the last call into the lists.</summary>
+    public void DrainBehaviour(List<ModelWindowRecord> windows, List<ModelScoreRecord> scores)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(scores);
+        windows.AddRange(_behaviour.Windows);
+        scores.AddRange(_behaviour.Scores);
+        _behaviour.Windows.Clear();
+        _behaviour.Scores.Clear();
+    }
+
+    /// <summary>Every entity's baseline as of the last day judged, for the store.</summary>
+    public IReadOnlyList<EntityBaselineRecord> SnapshotBaselines() => _unusualVolume.Snapshot(_context);
 
     /// <summary>Moves the alerts opened or merged since the last call into <paramref name="into"/>.</summary>
     public void DrainChangedAlerts(List<DetectedAlert> into) => _merger.DrainChanged(into);
@@ -219,6 +251,10 @@ public sealed partial class DetectionEngine
         _ when name.SequenceEqual("password_change"u8) => AppEventKind.PasswordChange,
         _ => AppEventKind.Other,
     };
+
+    /// <summary>A three-digit province code, parsed without allocating; -1 when absent or malformed.</summary>
+    private static int ProvinceCode(ReadOnlySpan<byte> code) =>
+        code.Length is > 0 and <= 3 && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
 
     /// <summary>The first 16 hex digits of the pseudonym: enough to tell ids apart in evidence, parsed without allocating.</summary>
     private static ulong CitizenRefPrefix(ReadOnlySpan<byte> hex) =>

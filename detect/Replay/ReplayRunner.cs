@@ -6,6 +6,7 @@ using LogSentinel.Detect.Tuning;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Models;
 using Polly;
 
 namespace LogSentinel.Detect.Replay;
@@ -203,6 +204,7 @@ public sealed class ReplayRunner(
 
             engine.Complete();
             QueueAlerts(writer, force: true);
+            QueueBehaviour(writer, final: true);
 
             var detectEnded = Stopwatch.GetTimestamp();
             await writer.CompleteAsync().ConfigureAwait(false);
@@ -246,6 +248,7 @@ public sealed class ReplayRunner(
     {
         var started = Stopwatch.GetTimestamp();
         QueueAlerts(writer, force: true);
+        QueueBehaviour(writer, final: false);
         var positions = new List<ReplayCheckpoint.FilePosition>(cursors.Count);
         foreach (var c in cursors)
         {
@@ -255,6 +258,19 @@ public sealed class ReplayRunner(
         var checkpoint = new ReplayCheckpoint(positions, engine.SaveState());
         writer.WriteCheckpoint(checkpoint);
         _checkpointTicks += Stopwatch.GetTimestamp() - started;
+    }
+
+    /// <summary>Queues the feature windows and shadow scores since the last call; at the end also every entity's baseline.</summary>
+    private void QueueBehaviour(ReplayWriter writer, bool final)
+    {
+        var windows = new List<ModelWindowRecord>();
+        var scores = new List<ModelScoreRecord>();
+        engine.DrainBehaviour(windows, scores);
+        var baselines = final ? engine.SnapshotBaselines() : [];
+        if (windows.Count > 0 || scores.Count > 0 || baselines.Count > 0)
+        {
+            writer.WriteBehaviour(windows, scores, baselines);
+        }
     }
 
     /// <summary>Turns the alerts changed since the last call into rows now (the engine keeps changing them) and queues them in batches.</summary>

@@ -4,6 +4,8 @@ using System.Threading.Channels;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
+using LogSentinel.Store.Models;
 using Polly;
 
 namespace LogSentinel.Detect.Replay;
@@ -48,6 +50,10 @@ internal sealed class ReplayWriter
     public void WriteBatch(ReplayCursor cursor, ReplayBatch batch, FileLedger ledger) => Queue(new BatchWork(cursor, batch, ledger));
 
     public void WriteAlerts(List<AlertRecord> records, List<AlertHistoryEntry> history) => Queue(new AlertWork(records, history));
+
+    /// <summary>Queues feature windows, shadow scores and baselines; rewriting them is harmless (the newest or an identical row wins).</summary>
+    public void WriteBehaviour(List<ModelWindowRecord> windows, List<ModelScoreRecord> scores, IReadOnlyList<EntityBaselineRecord> baselines) =>
+        Queue(new BehaviourWork(windows, scores, baselines));
 
     /// <summary>Queues a checkpoint; it is compressed and encoded here, off the detection side.</summary>
     public void WriteCheckpoint(ReplayCheckpoint checkpoint) => Queue(new CheckpointWork(checkpoint));
@@ -100,6 +106,12 @@ internal sealed class ReplayWriter
                     await _store.Alerts.AppendHistoryAsync(a.History, cancellationToken).ConfigureAwait(false);
                     _alertTicks += Stopwatch.GetTimestamp() - started;
                     break;
+                case BehaviourWork b:
+                    await _store.Models.AddWindowsAsync(b.Windows, cancellationToken).ConfigureAwait(false);
+                    await _store.Models.AddScoresAsync(b.Scores, cancellationToken).ConfigureAwait(false);
+                    await _store.Baselines.UpsertAsync([.. b.Baselines], cancellationToken).ConfigureAwait(false);
+                    _stateTicks += Stopwatch.GetTimestamp() - started;
+                    break;
                 case CheckpointWork c:
                     var values = new Dictionary<string, string> { [ReplayCheckpoint.Key] = c.Checkpoint.Encode() };
                     await _store.State.SetAsync(values, cancellationToken).ConfigureAwait(false);
@@ -143,4 +155,6 @@ internal sealed class ReplayWriter
     private sealed record AlertWork(List<AlertRecord> Records, List<AlertHistoryEntry> History) : Work;
 
     private sealed record CheckpointWork(ReplayCheckpoint Checkpoint) : Work;
+
+    private sealed record BehaviourWork(List<ModelWindowRecord> Windows, List<ModelScoreRecord> Scores, IReadOnlyList<EntityBaselineRecord> Baselines) : Work;
 }

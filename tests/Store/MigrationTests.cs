@@ -9,9 +9,9 @@ public sealed class MigrationTests
 {
     private static readonly string[] ExpectedTables =
     [
-        "alert_history", "alerts", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "gateway_events",
-        "ref_accounts", "ref_delegations", "ref_networks", "ref_versions", "rollup_account_1m", "rollup_agency_1m",
-        "rollup_ip_1m", "schema_migrations", "tuning_versions",
+        "alert_history", "alerts", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "entity_baselines",
+        "gateway_events", "model_scores", "model_windows", "models", "ref_accounts", "ref_delegations", "ref_networks", "ref_versions",
+        "rollup_account_1m", "rollup_agency_1m", "rollup_ip_1m", "schema_migrations", "tuning_versions",
     ];
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class MigrationTests
         SharedEngine.Transport.QueryRaw($"ALTER TABLE {database}.schema_migrations DELETE WHERE version IN (4, 5) SETTINGS mutations_sync = 1", "TSV", null);
         var rerun = await store.MigrateAsync();
 
-        Assert.Equal([4, 5], rerun.Select(m => m.Version));
+        Assert.Equal([4, 5, 7], rerun.Select(m => m.Version));
     }
 
     [Fact]

@@ -17,6 +17,10 @@ internal sealed partial class UnknownSourceDetector
             StateIo.Write(w, s.SampleKeys);
             StateIo.Write(w, s.CitizenRefs);
             w.Write(s.ScheduledWindow);
+            StateIo.Write(w, [.. s.EarliestTimes]);
+            StateIo.Write(w, s.EarliestAccounts);
+            w.Write(s.EarlyDue);
+            w.Write(s.RaisedEarly);
         });
 
     internal override void Load(BinaryReader reader, DetectionContext context) =>
@@ -28,5 +32,14 @@ internal sealed partial class UnknownSourceDetector
             StateIo.Read(r, s.SampleKeys);
             StateIo.Read(r, s.CitizenRefs);
             s.ScheduledWindow = r.ReadInt64();
+            var times = r.ReadInt32();
+            for (var i = 0; i < times; i++)
+            {
+                s.EarliestTimes.Add(r.ReadInt64());
+            }
+
+            StateIo.Read(r, s.EarliestAccounts);
+            s.EarlyDue = r.ReadInt64();
+            s.RaisedEarly = r.ReadBoolean();
         });
 }
