@@ -14,6 +14,14 @@ internal sealed class TuningStore(IClickHouseTransport transport, string databas
         ("document", ColumnKind.String),
     ];
 
+    /// <summary>
+    /// Writers in one process take turns per database: read, check, insert and verify happen as one step, so two
+    /// changes on the same base in one process never both succeed (the embedded store has one process by design).
+    /// Between processes on a server, the winner rule below settles races, except for two inserts whose checks
+    /// both run before either row is visible to the other, which can both be told they won; readers still see one.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriterTurns = new(StringComparer.Ordinal);
+
     private const string SelectColumns = "version, written_at, actor, reason, change, based_on, reverted_to, document";
 
     // One row per version: the first written wins (LIMIT 1 BY after ordering by the winner rule).
@@ -68,6 +76,20 @@ internal sealed class TuningStore(IClickHouseTransport transport, string databas
     }
 
     private async Task<TuningVersion> WriteAsync(TuningChange change, ulong revertedTo, CancellationToken cancellationToken)
+    {
+        var turn = WriterTurns.GetOrAdd(transport.Location + "\n" + database, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WriteInTurnAsync(change, revertedTo, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<TuningVersion> WriteInTurnAsync(TuningChange change, ulong revertedTo, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(change.Actor))
         {
