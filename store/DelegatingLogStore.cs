@@ -2,6 +2,7 @@ using LogSentinel.Store.Alerts;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 
@@ -25,6 +26,8 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IStateStore State => Inner.State;
 
     public virtual IAlertStore Alerts => Inner.Alerts;
+
+    public virtual IReportStore Reports => Inner.Reports;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

@@ -2,6 +2,7 @@ using LogSentinel.Store.Alerts;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 
@@ -24,6 +25,9 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Alerts raised by detection, versioned, and their history.</summary>
     IAlertStore Alerts { get; }
+
+    /// <summary>The figures of the daily report, and the reports generated.</summary>
+    IReportStore Reports { get; }
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }

@@ -3,6 +3,7 @@ using LogSentinel.Store.Alerts;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.Transport;
@@ -31,6 +32,7 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Reports = new ReportStore(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -42,6 +44,8 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public IReportStore Reports { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

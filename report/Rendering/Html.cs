@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text;
+
+namespace LogSentinel.Report.Rendering;
+
+/// <summary>A small HTML writer: every piece of text goes through <see cref="Text"/>, so nothing from the data is markup.</summary>
+internal sealed class Html
+{
+    private readonly StringBuilder _builder = new(64 * 1024);
+
+    public Html Raw(string markup)
+    {
+        _builder.Append(markup);
+        return this;
+    }
+
+    public Html Text(string? text)
+    {
+        _builder.Append(WebUtility.HtmlEncode(text ?? string.Empty));
+        return this;
+    }
+
+    public Html Element(string tag, string? text, string? cssClass = null)
+    {
+        Open(tag, cssClass);
+        Text(text);
+        return Close(tag);
+    }
+
+    public Html Open(string tag, string? cssClass = null)
+    {
+        _builder.Append('<').Append(tag);
+        if (cssClass is not null)
+        {
+            _builder.Append(" class=\"").Append(WebUtility.HtmlEncode(cssClass)).Append('"');
+        }
+
+        _builder.Append('>');
+        return this;
+    }
+
+    public Html Close(string tag)
+    {
+        _builder.Append("</").Append(tag).Append('>');
+        return this;
+    }
+
+    /// <summary>A PNG embedded as a data URI, so the file stands alone (mail, archive, PDF).</summary>
+    public Html Image(byte[] png, string alt, string? cssClass = null)
+    {
+        _builder.Append("<img");
+        if (cssClass is not null)
+        {
+            _builder.Append(" class=\"").Append(cssClass).Append('"');
+        }
+
+        _builder.Append(" alt=\"").Append(WebUtility.HtmlEncode(alt)).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
+        return this;
+    }
+
+    /// <summary>A table with a header row; cells are text.</summary>
+    public Html Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null, IReadOnlySet<int>? numericColumns = null)
+    {
+        Open("table", cssClass).Open("thead").Open("tr");
+        for (var i = 0; i < header.Count; i++)
+        {
+            Element("th", header[i], numericColumns?.Contains(i) == true ? "num" : null);
+        }
+
+        Close("tr").Close("thead").Open("tbody");
+        foreach (var row in rows)
+        {
+            Open("tr");
+            for (var i = 0; i < row.Count; i++)
+            {
+                Element("td", row[i], numericColumns?.Contains(i) == true ? "num" : null);
+            }
+
+            Close("tr");
+        }
+
+        return Close("tbody").Close("table");
+    }
+
+    public override string ToString() => _builder.ToString();
+}
