@@ -83,14 +83,14 @@ public sealed record RiskyEntity(string Name, string Agency, int MaxScore, strin
 /// <param name="Lookups">Lookups of the day and their comparison.</param>
 /// <param name="Requests">Gateway requests of the day and their comparison.</param>
 /// <param name="Alerts">Alerts first seen that day and their comparison.</param>
-/// <param name="HistoryDays">Days of the previous 30 with any traffic; 0 means nothing to compare with.</param>
+/// <param name="HistoryDays">Previous days (at most 30) since the store's data begins; 0 means nothing to compare with.</param>
 /// <param name="Days">The last 31 days, oldest first, the report's day last.</param>
 public sealed record Trends(TrendFigure Lookups, TrendFigure Requests, TrendFigure Alerts, int HistoryDays, IReadOnlyList<TrendDay> Days);
 
 /// <summary>One measure of the day against the mean of the previous 7 and 30 days.</summary>
 /// <param name="Day">The day's value.</param>
-/// <param name="Mean7">Mean of the previous 7 days (days without data count as 0).</param>
-/// <param name="Mean30">Mean of the previous 30 days.</param>
+/// <param name="Mean7">Mean of the previous 7 days, or of fewer when the data begins later (quiet days within count as 0).</param>
+/// <param name="Mean30">Mean of the previous 30 days, likewise.</param>
 /// <param name="Change7">Relative change against the 7-day mean (0.25 = +25 %); null when the mean is 0.</param>
 /// <param name="Change30">Relative change against the 30-day mean; null when the mean is 0.</param>
 public sealed record TrendFigure(double Day, double Mean7, double Mean30, double? Change7, double? Change30);

@@ -117,22 +117,42 @@ internal sealed class DailyReportBuilder(ILogStore store, ReportOptions options,
             days.Add(new TrendDay(d, v?.Requests ?? 0, v?.Lookups ?? 0, a?.Alerts ?? 0, a?.Serious ?? 0));
         }
 
-        var previous = days.Take(30).ToList();
-        var historyDays = previous.Count(d => d.Requests > 0 || d.Lookups > 0);
+        // Means cover only the days since the store's data begins: a new installation has no "quiet" weeks behind it.
+        var firstWithData = days.FindIndex(d => d.Requests > 0 || d.Lookups > 0 || d.Alerts > 0);
+        var historyStart = firstWithData < 0 ? days.Count - 1 : firstWithData;
+        var historyDays = days.Count - 1 - historyStart;
         return new Trends(
-            Figure(days, d => d.Lookups),
-            Figure(days, d => d.Requests),
-            Figure(days, d => d.Alerts),
-            historyDays,
+            Figure(days, historyStart, d => d.Lookups),
+            Figure(days, historyStart, d => d.Requests),
+            Figure(days, historyStart, d => d.Alerts),
+            Math.Max(0, historyDays),
             days);
     }
 
-    private static TrendFigure Figure(List<TrendDay> days, Func<TrendDay, ulong> value)
+    private static TrendFigure Figure(List<TrendDay> days, int historyStart, Func<TrendDay, ulong> value)
     {
-        var day = (double)value(days[^1]);
-        var mean7 = days.Skip(23).Take(7).Average(d => (double)value(d));
-        var mean30 = days.Take(30).Average(d => (double)value(d));
+        var last = days.Count - 1;
+        var day = (double)value(days[last]);
+        var mean7 = Mean(days, Math.Max(historyStart, last - 7), last, value);
+        var mean30 = Mean(days, Math.Max(historyStart, last - 30), last, value);
         return new TrendFigure(day, mean7, mean30, Change(day, mean7), Change(day, mean30));
+    }
+
+    /// <summary>Mean over days[from..to), 0 when the range is empty.</summary>
+    private static double Mean(List<TrendDay> days, int from, int to, Func<TrendDay, ulong> value)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        for (var i = from; i < to; i++)
+        {
+            sum += value(days[i]);
+        }
+
+        return sum / (to - from);
     }
 
     private static double? Change(double day, double mean) => mean > 0 ? (day - mean) / mean : null;

@@ -25,11 +25,13 @@ internal static class Headlines
         var serious = alerts.Where(a => a.Severity is "high" or "critical").ToList();
         string level;
         string message;
+        var supporting = new List<string>();
         if (serious.Count > 0)
         {
             var worst = serious.OrderByDescending(a => a.Score).ThenBy(a => a.Id).First();
             level = "alert";
-            message = text.Format("headline_alert", serious.Count, DailyReportBuilder.Summary(worst, text.Language));
+            message = text.Format("headline_alert", serious.Count);
+            supporting.Add(text.Format("point_worst", DailyReportBuilder.Summary(worst, text.Language)));
         }
         else if (alerts.Count > 0)
         {
@@ -42,7 +44,6 @@ internal static class Headlines
             message = text["headline_ok"];
         }
 
-        var supporting = new List<string>();
         if (trends.Lookups.Change7 is { } change && trends.HistoryDays > 0)
         {
             supporting.Add(text.Format("point_volume", text.Percent(change), text.Number(trends.Lookups.Mean7)));

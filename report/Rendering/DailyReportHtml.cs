@@ -154,22 +154,18 @@ internal static class DailyReportHtml
             return;
         }
 
-        html.Open("table").Open("thead").Open("tr").Element("th", text["col_name"]);
-        if (showAgency)
-        {
-            html.Element("th", text["col_agency"]);
-        }
-
-        html.Element("th", text["col_score"], "num").Element("th", text["col_reason"]).Close("tr").Close("thead").Open("tbody");
+        html.Open("table", "risk").Open("thead").Open("tr").Element("th", text["col_name"], "who").Element("th", text["col_score"], "num score")
+            .Element("th", text["col_reason"]).Close("tr").Close("thead").Open("tbody");
         foreach (var e in entities)
         {
-            html.Open("tr").Element("td", e.Name);
-            if (showAgency)
+            html.Open("tr").Open("td", "who").Element("div", e.Name, "name");
+            if (showAgency && e.Agency.Length > 0)
             {
-                html.Element("td", e.Agency);
+                html.Element("div", e.Agency, "minor");
             }
 
-            html.Open("td", "num").Text(e.MaxScore.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ").Element("span", text.Severity(e.Severity), "sev " + e.Severity).Close("td")
+            html.Close("td")
+                .Open("td", "num score").Text(e.MaxScore.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ").Element("span", text.Severity(e.Severity), "sev " + e.Severity).Close("td")
                 .Element("td", e.Reason).Close("tr");
         }
 
@@ -197,7 +193,7 @@ internal static class DailyReportHtml
         var t = report.Triage;
         html.Open("section").Element("h2", text["triage"]);
         html.Table(
-            [text["triage"], string.Empty],
+            null,
             [
                 [text["open_total"], text.Number(t.OpenTotal)],
                 [text["open_of_day"], text.Number(t.OpenOfDay)],
@@ -224,7 +220,8 @@ internal static class DailyReportHtml
             foreach (var s in q.Sources)
             {
                 var a = s.Activity;
-                var delay = a.MedianDelaySeconds is null ? "–" : $"{Duration(a.MedianDelaySeconds.Value)} / {Duration(a.P95DelaySeconds ?? 0)}";
+                // Delay of history loaded afterwards measures the loading, not the feed.
+                var delay = a.MedianDelaySeconds is null || s.Status == "backfilled" ? "–" : $"{Duration(a.MedianDelaySeconds.Value, text)} / {Duration(a.P95DelaySeconds ?? 0, text)}";
                 var last = a.LastEvent is null ? "–" : text.Time(new DateTimeOffset(DateTime.SpecifyKind(a.LastEvent.Value, DateTimeKind.Utc)).ToOffset(report.DayStart.Offset));
                 html.Open("tr").Element("td", $"{a.Source} ({a.Table})").Element("td", text["status_" + s.Status], "status-" + s.Status)
                     .Element("td", text.Number(a.EventsInSpan), "num").Element("td", last).Element("td", delay, "num").Close("tr");
@@ -252,7 +249,7 @@ internal static class DailyReportHtml
         {
             html.Table(
                 [text["col_source"], text["col_when"], text["col_gap"]],
-                q.Gaps.Take(20).Select(g => (IReadOnlyList<string>)[g.Source, $"{Local(g.From, report)}–{Local(g.To, report)}", Duration(g.Length.TotalSeconds)]));
+                q.Gaps.Take(20).Select(g => (IReadOnlyList<string>)[g.Source, $"{Local(g.From, report)}–{Local(g.To, report)}", Duration(g.Length.TotalSeconds, text)]));
         }
 
         html.Close("div").Close("div").Close("section");
@@ -282,11 +279,11 @@ internal static class DailyReportHtml
     private static string Local(DateTime utc, DailyReport report) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(report.DayStart.Offset).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Duration(double seconds) => seconds switch
+    private static string Duration(double seconds, ReportText text) => seconds switch
     {
-        < 120 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds:0} s"),
-        < 7200 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60:0} min"),
-        < 172800 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 3600:0.#} h"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 86400:0.#} d"),
+        < 120 => text.Number(seconds) + " s",
+        < 7200 => text.Number(seconds / 60) + " min",
+        < 172800 => text.Number(seconds / 3600, 1) + " h",
+        _ => text.Number(seconds / 86400, 1) + (text.Language == ReportLanguage.English ? " d" : " ngày"),
     };
 }

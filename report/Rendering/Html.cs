@@ -58,16 +58,22 @@ internal sealed class Html
         return this;
     }
 
-    /// <summary>A table with a header row; cells are text.</summary>
-    public Html Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null, IReadOnlySet<int>? numericColumns = null)
+    /// <summary>A table with a header row (none when <paramref name="header"/> is null); cells are text.</summary>
+    public Html Table(IReadOnlyList<string>? header, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null, IReadOnlySet<int>? numericColumns = null)
     {
-        Open("table", cssClass).Open("thead").Open("tr");
-        for (var i = 0; i < header.Count; i++)
+        Open("table", cssClass);
+        if (header is not null)
         {
-            Element("th", header[i], numericColumns?.Contains(i) == true ? "num" : null);
+            Open("thead").Open("tr");
+            for (var i = 0; i < header.Count; i++)
+            {
+                Element("th", header[i], numericColumns?.Contains(i) == true ? "num" : null);
+            }
+
+            Close("tr").Close("thead");
         }
 
-        Close("tr").Close("thead").Open("tbody");
+        Open("tbody");
         foreach (var row in rows)
         {
             Open("tr");

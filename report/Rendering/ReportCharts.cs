@@ -56,7 +56,7 @@ internal static class ReportCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = text.Severity(severity), FillColor = SeverityColor(severity) });
             }
 
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Right);
             plot.Grid.YAxisStyle.IsVisible = false;
             return plot.GetImageBytes(1400, Math.Max(260, 110 + (rows.Count * 70)), ImageFormat.Png);
         }
@@ -123,7 +123,7 @@ internal static class ReportCharts
                 [.. Enumerable.Range(0, 8).Select(i => i * 3.0)], [.. Enumerable.Range(0, 8).Select(i => $"{i * 3:00}h")]);
             plot.Axes.Bottom.Label.Text = text["chart_hour"];
             plot.Axes.Margins(bottom: 0);
-            return plot.GetImageBytes(1400, 380, ImageFormat.Png);
+            return plot.GetImageBytes(1400, 300, ImageFormat.Png);
         }
     }
 
@@ -131,7 +131,7 @@ internal static class ReportCharts
     {
         var plot = new Plot();
         plot.ScaleFactor = 2;
-        plot.Axes.Frameless();
+        plot.Axes.FrameWidth(0);
         plot.Grid.MajorLineColor = Color.FromHex("#e6e9ee");
         plot.Axes.Color(Color.FromHex("#333333"));
         return plot;

@@ -42,6 +42,8 @@ internal static class ReportStyles
         td { padding: 1.2mm 1.8mm; border-bottom: 1px solid #e6ebf0; vertical-align: top; word-break: break-word; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         .num { text-align: right; white-space: nowrap; }
+        table.risk td.who { width: 30%; } table.risk .name { font-weight: bold; overflow-wrap: anywhere; word-break: normal; }
+        table.risk .score { width: 24mm; }
         .status-silent, .status-late { color: #b71c1c; font-weight: bold; }
         .status-backfilled { color: #51606f; }
         .two { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; }
