@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace LogSentinel.Report.Rendering;
@@ -16,7 +15,7 @@ internal sealed class Html
 
     public Html Text(string? text)
     {
-        _builder.Append(WebUtility.HtmlEncode(text ?? string.Empty));
+        Escape(text ?? string.Empty);
         return this;
     }
 
@@ -32,7 +31,9 @@ internal sealed class Html
         _builder.Append('<').Append(tag);
         if (cssClass is not null)
         {
-            _builder.Append(" class=\"").Append(WebUtility.HtmlEncode(cssClass)).Append('"');
+            _builder.Append(" class=\"");
+            Escape(cssClass);
+            _builder.Append('"');
         }
 
         _builder.Append('>');
@@ -54,7 +55,9 @@ internal sealed class Html
             _builder.Append(" class=\"").Append(cssClass).Append('"');
         }
 
-        _builder.Append(" alt=\"").Append(WebUtility.HtmlEncode(alt)).Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
+        _builder.Append(" alt=\"");
+        Escape(alt);
+        _builder.Append("\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(png)).Append("\">");
         return this;
     }
 
@@ -89,4 +92,21 @@ internal sealed class Html
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>Escapes only what HTML needs escaped; Vietnamese letters stay readable in the file (it is UTF-8).</summary>
+    private void Escape(string text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '<' => _builder.Append("&lt;"),
+                '>' => _builder.Append("&gt;"),
+                '&' => _builder.Append("&amp;"),
+                '"' => _builder.Append("&quot;"),
+                '\'' => _builder.Append("&#39;"),
+                _ => _builder.Append(c),
+            };
+        }
+    }
 }
