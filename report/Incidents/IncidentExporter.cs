@@ -49,12 +49,12 @@ public sealed class IncidentExporter
         foreach (var alert in alerts)
         {
             var history = await _store.Alerts.GetHistoryAsync(alert.Id, cancellationToken).ConfigureAwait(false);
-            actions.AddRange(history.Select(h => $"{Local(h.At):HH:mm dd/MM/yyyy} — {h.Actor}: {h.Action}" +
-                (h.FromState != h.ToState && h.ToState.Length > 0 ? $" ({h.FromState} → {h.ToState})" : string.Empty) +
+            actions.AddRange(history.Select(h => $"{Local(h.At):HH:mm dd/MM/yyyy} — {Actor(h.Actor)}: {Action(h.Action)}" +
+                (h.FromState != h.ToState && h.ToState.Length > 0 ? $" ({State(h.FromState)} → {State(h.ToState)})" : string.Empty) +
                 (h.Detail.Length > 0 ? $"; {h.Detail}" : string.Empty) + $" [cảnh báo {Short(alert.Id)}]"));
             if (alert.Assignee.Length > 0 || alert.Disposition.Length > 0 || alert.State != Store.Reports.AlertStates.Open)
             {
-                actions.Add($"Cảnh báo {Short(alert.Id)}: trạng thái {alert.State}" +
+                actions.Add($"Cảnh báo {Short(alert.Id)}: trạng thái {State(alert.State)}" +
                     (alert.Assignee.Length > 0 ? $", người xử lý {alert.Assignee}" : string.Empty) +
                     (alert.Disposition.Length > 0 ? $", kết luận {alert.Disposition}" : string.Empty) + ".");
             }
@@ -173,4 +173,25 @@ public sealed class IncidentExporter
     private DateTimeOffset Local(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(_options.LocalOffset);
 
     internal static string Short(Guid id) => id.ToString("N")[..8];
+
+    private static string Actor(string actor) => actor == "detector" ? "hệ thống LogSentinel" : actor;
+
+    private static string Action(string action) => action switch
+    {
+        "raised" => "phát hiện và mở cảnh báo",
+        "merged" => "ghi nhận lần lặp lại",
+        "assigned" => "phân công xử lý",
+        "closed" => "đóng cảnh báo",
+        "reopened" => "mở lại cảnh báo",
+        "commented" or "note" => "ghi chú",
+        _ => action,
+    };
+
+    private static string State(string state) => state switch
+    {
+        "" => "mới",
+        "open" => "mở",
+        "closed" or "resolved" or "dismissed" => "đã đóng",
+        _ => state,
+    };
 }

@@ -72,7 +72,7 @@ internal static class IncidentHtml
         html.Element("p", "Số định danh công dân không được lưu trữ hay hiển thị; danh sách dưới đây là mã bí danh (HMAC) do hệ thống tạo khi tiếp nhận log, dùng để đối chiếu với log gốc tại cơ quan quản lý.", "minor");
         foreach (var a in report.Alerts)
         {
-            html.Open("div", "alert-box").Open("h3").Text($"{a.TypeLabel} — {a.Entity} ").Element("span", $"{a.Score} · {a.Severity}", "sev " + a.Severity).Close("h3");
+            html.Open("div", "alert-box").Open("h3").Text($"{a.TypeLabel} — {a.Entity} ").Element("span", $"{a.Score} · {Text.ReportText.Vietnamese.Severity(a.Severity).ToLowerInvariant()}", "sev " + a.Severity).Close("h3");
             Fields(html, [
                 ("Mã cảnh báo", a.Id.ToString("D")),
                 ("Đơn vị", a.Agency),
