@@ -53,13 +53,7 @@ internal static class ReportSettings
 
     public static string ParseLanguage(string? text)
     {
-        try
-        {
-            return ReportLanguage.Parse(text);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ConfigurationException($"--lang: {ex.Message}");
-        }
+        var language = (text ?? ReportLanguage.Vietnamese).Trim().ToLowerInvariant();
+        return ReportLanguage.IsKnown(language) ? language : throw new ConfigurationException($"--lang '{text}' is not supported: use vi or en.");
     }
 }
