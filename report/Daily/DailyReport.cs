@@ -93,7 +93,9 @@ public sealed record Trends(TrendFigure Lookups, TrendFigure Requests, TrendFigu
 /// <param name="Mean30">Mean of the previous 30 days, likewise.</param>
 /// <param name="Change7">Relative change against the 7-day mean (0.25 = +25 %); null when the mean is 0.</param>
 /// <param name="Change30">Relative change against the 30-day mean; null when the mean is 0.</param>
-public sealed record TrendFigure(double Day, double Mean7, double Mean30, double? Change7, double? Change30);
+/// <param name="SameWeekdayMean">Mean of the same weekday in the previous four weeks (those the data covers); null when none.</param>
+/// <param name="ChangeSameWeekday">Relative change against it: the fair comparison for a Monday or a Saturday; null when unknown or 0.</param>
+public sealed record TrendFigure(double Day, double Mean7, double Mean30, double? Change7, double? Change30, double? SameWeekdayMean, double? ChangeSameWeekday);
 
 /// <summary>One day of the trend series.</summary>
 public sealed record TrendDay(DateOnly Date, ulong Requests, ulong Lookups, ulong Alerts, ulong SeriousAlerts);

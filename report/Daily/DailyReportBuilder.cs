@@ -52,7 +52,7 @@ internal sealed class DailyReportBuilder(ILogStore store, ReportOptions options,
             dayStart,
             dayEnd,
             hasData,
-            Headlines.Decide(hasData, alerts, trends, triage, dataQuality, text),
+            Headlines.Decide(hasData, alerts, from, trends, triage, dataQuality, text),
             glance,
             CountBy(alerts, a => a.Type, key => AlertTypeLabels.For(key, language)),
             CountBy(alerts.Where(a => a.Agency.Length > 0).ToList(), a => a.Agency, key => key),
@@ -105,7 +105,7 @@ internal sealed class DailyReportBuilder(ILogStore store, ReportOptions options,
         return source.MedianDelaySeconds > options.LateAfterMinutes * 60.0 ? "late" : "ok";
     }
 
-    private static Trends BuildTrends(DateOnly date, IReadOnlyList<DailyVolume> volumes, IReadOnlyList<DailyAlertCount> alertDays)
+    internal static Trends BuildTrends(DateOnly date, IReadOnlyList<DailyVolume> volumes, IReadOnlyList<DailyAlertCount> alertDays)
     {
         var volumeByDay = volumes.ToDictionary(v => v.Date);
         var alertsByDay = alertDays.ToDictionary(a => a.Date);
@@ -135,7 +135,14 @@ internal sealed class DailyReportBuilder(ILogStore store, ReportOptions options,
         var day = (double)value(days[last]);
         var mean7 = Mean(days, Math.Max(historyStart, last - 7), last, value);
         var mean30 = Mean(days, Math.Max(historyStart, last - 30), last, value);
-        return new TrendFigure(day, mean7, mean30, Change(day, mean7), Change(day, mean30));
+        var sameWeekday = new List<double>(4);
+        for (var i = last - 7; i >= Math.Max(historyStart, 0); i -= 7)
+        {
+            sameWeekday.Add(value(days[i]));
+        }
+
+        double? weekdayMean = sameWeekday.Count == 0 ? null : sameWeekday.Average();
+        return new TrendFigure(day, mean7, mean30, Change(day, mean7), Change(day, mean30), weekdayMean, weekdayMean is { } m ? Change(day, m) : null);
     }
 
     /// <summary>Mean over days[from..to), 0 when the range is empty.</summary>

@@ -8,7 +8,7 @@ namespace LogSentinel.Report.Daily;
 internal static class Headlines
 {
     public static Headline Decide(
-        bool hasData, IReadOnlyList<AlertRecord> alerts, Trends trends, TriageFigures triage, DataQuality quality, ReportText text)
+        bool hasData, IReadOnlyList<AlertRecord> alerts, DateTime firstSeenFrom, Trends trends, TriageFigures triage, DataQuality quality, ReportText text)
     {
         var silent = quality.Sources.Count(s => s.Status == "silent");
         if (!hasData)
@@ -30,7 +30,7 @@ internal static class Headlines
         {
             var worst = serious.OrderByDescending(a => a.Score).ThenBy(a => a.Id).First();
             level = "alert";
-            message = text.Format("headline_alert", serious.Count);
+            message = text.Format("headline_alert", serious.Count, serious.Count(a => a.FirstSeen >= firstSeenFrom));
             supporting.Add(text.Format("point_worst", DailyReportBuilder.Summary(worst, text.Language)));
         }
         else if (alerts.Count > 0)
@@ -44,7 +44,12 @@ internal static class Headlines
             message = text["headline_ok"];
         }
 
-        if (trends.Lookups.Change7 is { } change && trends.HistoryDays > 0)
+        // A Monday is compared with Mondays: a plain weekly mean would call every Monday busy and every Saturday quiet.
+        if (trends.Lookups.ChangeSameWeekday is { } weekday && trends.Lookups.SameWeekdayMean is { } weekdayMean)
+        {
+            supporting.Add(text.Format("point_volume_weekday", text.Percent(weekday), text.Number(weekdayMean)));
+        }
+        else if (trends.Lookups.Change7 is { } change && trends.HistoryDays > 0)
         {
             supporting.Add(text.Format("point_volume", text.Percent(change), text.Number(trends.Lookups.Mean7)));
         }

@@ -70,7 +70,7 @@ internal static class DailyReportHtml
     {
         var a = report.Glance.Activity;
         html.Open("section").Element("h2", text["glance"]).Open("div", "tiles");
-        Tile(html, text.Number(a.Lookups), text["lookups"], report.Trends.Lookups.Change7, report.Trends.HistoryDays, text);
+        Tile(html, text.Number(a.Lookups), text["lookups"], report.Trends.Lookups, report.Trends.HistoryDays, text);
         Tile(html, text.Number(a.Events), text["events"], null, 0, text);
         Tile(html, text.Number(a.ActiveAccounts), text["accounts_active"], null, 0, text);
         html.Open("div", "tile").Element("div", text.Number(report.Glance.AlertsActive), "value").Element("div", text["alerts_active"], "name");
@@ -90,13 +90,14 @@ internal static class DailyReportHtml
         html.Close("section");
     }
 
-    private static void Tile(Html html, string value, string name, double? change, int historyDays, ReportText text)
+    private static void Tile(Html html, string value, string name, TrendFigure? trend, int historyDays, ReportText text)
     {
         html.Open("div", "tile").Element("div", value, "value").Element("div", name, "name");
-        if (historyDays > 0)
+        if (trend is not null && historyDays > 0)
         {
+            var (change, label) = trend.ChangeSameWeekday is not null ? (trend.ChangeSameWeekday, text["vs_weekday"]) : (trend.Change7, text["vs7"]);
             var css = change is null || Math.Abs(change.Value) < 0.05 ? "flat" : change > 0 ? "up" : "down";
-            html.Element("div", $"{text.SignedPercent(change)} {text["vs7"]}", "delta " + css);
+            html.Element("div", $"{text.SignedPercent(change)} {label}", "delta " + css);
         }
 
         html.Close("div");
@@ -181,7 +182,8 @@ internal static class DailyReportHtml
         foreach (var (name, figure) in new[] { (text["lookups"], t.Lookups), (text["requests"], t.Requests), (text["new_alerts"], t.Alerts) })
         {
             html.Element("li", text.Format(
-                "trend_row", name, text.Number(figure.Day), text.Number(figure.Mean7, 1), text.SignedPercent(figure.Change7), text.Number(figure.Mean30, 1), text.SignedPercent(figure.Change30)));
+                "trend_row", name, text.Number(figure.Day), text.Number(figure.Mean7, 1), text.SignedPercent(figure.Change7), text.Number(figure.Mean30, 1), text.SignedPercent(figure.Change30),
+                figure.SameWeekdayMean is null ? "–" : text.Number(figure.SameWeekdayMean.Value, 1), text.SignedPercent(figure.ChangeSameWeekday)));
         }
 
         html.Close("ul").Close("section");

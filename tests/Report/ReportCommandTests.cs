@@ -17,7 +17,7 @@ public sealed class ReportCommandTests(ReportWorldFixture world) : IClassFixture
             ["report", .. common, "--date", $"{world.Day:yyyy-MM-dd}", "--lang", "en", "--out", directory.Path, "-s", "Report:ChromiumPath=/nonexistent/chromium"]);
 
         Assert.True(exitCode == 0, error);
-        Assert.Contains("high or critical alerts need action", output, StringComparison.Ordinal);
+        Assert.Contains("high or critical alerts were active", output, StringComparison.Ordinal);
         Assert.Contains("No PDF: Report:ChromiumPath '/nonexistent/chromium' does not exist.", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory.Path, $"logsentinel-report-{world.Day:yyyy-MM-dd}-en.html")));
         Assert.True(File.Exists(Path.Combine(directory.Path, $"logsentinel-report-{world.Day:yyyy-MM-dd}-en.json")));
