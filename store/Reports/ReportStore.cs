@@ -168,16 +168,22 @@ internal sealed class ReportStore(IClickHouseTransport transport, string databas
 
     public async Task<IReadOnlyList<IngestGap>> GetIngestGapsAsync(DateTime fromUtc, DateTime toUtc, TimeSpan minGap, CancellationToken cancellationToken = default)
     {
+        // The span's bounds join each active source's minutes, so a late start or an early stop counts as a gap too.
         var result = await transport.QueryAsync(
             $$"""
+            WITH active AS (
+                SELECT DISTINCT source, minute FROM (
+                    SELECT toString(source) AS source, toDateTime(toStartOfMinute(ts), 'UTC') AS minute FROM {{database}}.gateway_events WHERE {{Span}}
+                    UNION ALL
+                    SELECT toString(source) AS source, toDateTime(toStartOfMinute(ts), 'UTC') AS minute FROM {{database}}.app_events WHERE {{Span}}
+                )
+            )
             SELECT source, prev, minute FROM (
                 SELECT source, minute, lagInFrame(minute) OVER (PARTITION BY source ORDER BY minute ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS prev
                 FROM (
-                    SELECT DISTINCT source, minute FROM (
-                        SELECT toString(source) AS source, toDateTime(toStartOfMinute(ts), 'UTC') AS minute FROM {{database}}.gateway_events WHERE {{Span}}
-                        UNION ALL
-                        SELECT toString(source) AS source, toDateTime(toStartOfMinute(ts), 'UTC') AS minute FROM {{database}}.app_events WHERE {{Span}}
-                    )
+                    SELECT source, minute FROM active
+                    UNION ALL SELECT DISTINCT source, toDateTime(intDiv({from:Int64}, 1000), 'UTC') AS minute FROM active
+                    UNION ALL SELECT DISTINCT source, toDateTime(intDiv({to:Int64}, 1000), 'UTC') AS minute FROM active
                 )
             )
             WHERE toUnixTimestamp(prev) > 0 AND dateDiff('second', prev, minute) >= {gap:Int64}
