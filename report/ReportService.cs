@@ -18,6 +18,7 @@ public sealed class ReportService
     private readonly ITuningHistory _tuning;
     private readonly TimeProvider _time;
 
+    /// <summary>A service over <paramref name="store"/>; tuning changes come from the store's tuning history unless <paramref name="tuning"/> says otherwise.</summary>
     public ReportService(ILogStore store, ReportOptions options, ITuningHistory? tuning = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -25,7 +26,7 @@ public sealed class ReportService
         options.Validate();
         _store = store;
         _options = options;
-        _tuning = tuning ?? NoTuningHistory.Instance;
+        _tuning = tuning ?? new StoreTuningHistory(store.Tuning);
         _time = time ?? TimeProvider.System;
     }
 

@@ -5,6 +5,8 @@ using LogSentinel.Store.Reference;
 using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -28,6 +30,10 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IAlertStore Alerts => Inner.Alerts;
 
     public virtual IReportStore Reports => Inner.Reports;
+
+    public virtual ITuningStore Tuning => Inner.Tuning;
+
+    public virtual IStoredEventReader StoredEvents => Inner.StoredEvents;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

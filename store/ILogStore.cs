@@ -5,6 +5,8 @@ using LogSentinel.Store.Reference;
 using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -31,6 +33,12 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }
+
+    /// <summary>Detection tuning (thresholds, suppressions, allow-lists, calendar), versioned with who, when and why.</summary>
+    ITuningStore Tuning { get; }
+
+    /// <summary>Stored gateway and application events read back in event-time order, for detection over what is stored.</summary>
+    IStoredEventReader StoredEvents { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

@@ -6,7 +6,9 @@ using LogSentinel.Store.Reference;
 using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Transport;
+using LogSentinel.Store.Tuning;
 
 namespace LogSentinel.Store;
 
@@ -33,6 +35,8 @@ internal sealed class LogStore : ILogStore
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
         Reports = new ReportStore(transport, database);
+        Tuning = new TuningStore(transport, database, time);
+        StoredEvents = new StoredEventReader(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -46,6 +50,10 @@ internal sealed class LogStore : ILogStore
     public IStateStore State { get; }
 
     public IReportStore Reports { get; }
+
+    public ITuningStore Tuning { get; }
+
+    public IStoredEventReader StoredEvents { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Ingest.Reference;
 using LogSentinel.Store.Reference;
 using Spectre.Console;
@@ -37,6 +39,14 @@ internal static class RefLoadCommand
         }
 
         var parsed = files.Parse();
+        if (parsed.NamesCitizenIds)
+        {
+            var key = IngestRuntime.ResolvePseudonymKey(parse, out _);
+            using var pseudonymizer = new CitizenIdPseudonymizer(key);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+            parsed = parsed.WithAccountPseudonyms(pseudonymizer);
+        }
+
         await using var store = StoreOpener.Open(parse);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var loaded = await parsed.LoadAsync(store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);

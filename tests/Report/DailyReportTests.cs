@@ -145,7 +145,25 @@ public sealed partial class DailyReportTests(ReportWorldFixture world) : IClassF
         Assert.False(report.HasData);
         Assert.Empty(report.DataQuality.Sources);
         Assert.Equal(0, report.Trends.HistoryDays);
-        Assert.False(report.Tuning.Available);
+        Assert.True(report.Tuning.Available);
+        Assert.Empty(report.Tuning.Changes);
+    }
+
+    [Fact]
+    public async Task Generate_DayWithATuningChange_ListsWhoChangedWhatAndWhy()
+    {
+        await using var store = await SharedEngine.OpenMigratedAsync();
+        var document = new LogSentinel.Store.Tuning.TuningDocument { Thresholds = [new LogSentinel.Store.Tuning.ThresholdOverride("BruteForce:IpFailures", "30")] };
+        var saved = await store.Tuning.SaveAsync(new LogSentinel.Store.Tuning.TuningChange(document, 0, "lan", "too noisy at the one-stop centre", "set BruteForce:IpFailures=30"));
+        var day = DateOnly.FromDateTime(new DateTimeOffset(saved.WrittenAt, TimeSpan.Zero).ToOffset(ReportWorldFixture.LocalOffset).DateTime);
+
+        var stored = await new ReportService(store, Options()).GenerateAsync(day);
+        var previousDay = (await new ReportService(store, Options()).GenerateAsync(day.AddDays(-1))).Figures;
+
+        var change = Assert.Single(stored.Figures.Tuning.Changes);
+        Assert.Equal(("lan", "v1: set BruteForce:IpFailures=30", "too noisy at the one-stop centre"), (change.Who, change.What, change.Why));
+        Assert.Contains("too noisy at the one-stop centre", stored.Stored.Html, StringComparison.Ordinal);
+        Assert.Empty(previousDay.Tuning.Changes);
     }
 
     [Fact]
