@@ -4,7 +4,10 @@ using LogSentinel.Cli.Detect;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Report;
 using LogSentinel.Report.Incidents;
+using LogSentinel.Report.Scheduling;
+using LogSentinel.Store;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace LogSentinel.Cli.Report;
 
@@ -44,6 +47,13 @@ internal static class ReportSettings
 
         return options;
     }
+
+    /// <summary>
+    /// The daily-report scheduler for a long-running role (<c>run</c>, <c>serve</c>): start
+    /// <c>scheduler.RunAsync(stoppingToken)</c> beside the role's own work; it owns nothing and stops with the token.
+    /// </summary>
+    public static ReportScheduler CreateScheduler(ParseResult parse, ILogStore store, ILoggerFactory? loggers = null) =>
+        new(new ReportService(store, ReadReportOptions(parse)), TimeProvider.System, loggers?.CreateLogger<ReportScheduler>());
 
     /// <summary>A local date written yyyy-MM-dd, or a clear error naming the option.</summary>
     public static DateOnly ParseDate(string text, string option) =>

@@ -27,6 +27,21 @@ public sealed class ReportCommandTests(ReportWorldFixture world) : IClassFixture
         Assert.Contains($"{world.Day:yyyy-MM-dd}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateScheduler_FromTheCommandLine_UsesTheConfiguredScheduleAndOffset()
+    {
+        var parse = LogSentinel.Cli.Hosting.LogSentinelCli.CreateRoot().Parse(
+            ["report", "--data-dir", SharedEngine.DataPath, "-s", "Report:Schedule=30 5 * * 1-5", "-s", "Detection:LocalOffset=08:00:00"]);
+        await using var store = await SharedEngine.OpenMigratedAsync();
+
+        var scheduler = LogSentinel.Cli.Report.ReportSettings.CreateScheduler(parse, store);
+
+        // Friday 2024-01-05 06:00 at UTC+8: the next weekday 05:30 is Monday.
+        Assert.Equal(
+            new DateTimeOffset(2024, 1, 8, 5, 30, 0, TimeSpan.FromHours(8)),
+            scheduler.NextRun(new DateTimeOffset(2024, 1, 5, 6, 0, 0, TimeSpan.FromHours(8))));
+    }
+
     [Theory]
     [InlineData("--date", "2024-13-01", "--date '2024-13-01' is not a date written yyyy-MM-dd")]
     [InlineData("--lang", "fr", "--lang 'fr' is not supported: use vi or en.")]
