@@ -22,6 +22,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Detect.ReplayCommand.Create());
         root.Subcommands.Add(Detect.AlertsCommand.Create());
         root.Subcommands.Add(Tuning.TuneCommand.Create());
+        root.Subcommands.Add(Detect.RunCommand.Create());
         root.Subcommands.Add(Report.ReportCommand.Create());
         root.Subcommands.Add(Report.IncidentCommand.Create());
         return root;
