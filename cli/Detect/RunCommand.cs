@@ -8,6 +8,7 @@ using LogSentinel.Cli.Reference;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -18,17 +19,27 @@ namespace LogSentinel.Cli.Detect;
 /// <c>logsentinel run</c>: live mode in one process. Consumes the topics of <c>Ingest:Kafka</c> into the store as
 /// <c>ingest --kafka</c> does and detects over every event in event time, writing alerts as they are raised, until
 /// Ctrl-C or SIGTERM; then it stores what is pending, writes the alerts and a checkpoint, commits and leaves the group.
+/// <c>logsentinel detect</c> is the same loop for a deployment whose <c>ingest</c> role stores the events: it reads
+/// the same topics in a group of its own (<c>Live:DetectGroupId</c>) and writes only alerts and its checkpoints.
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create() => Create(
+        "run", "Live mode: consume the Kafka topics of Ingest:Kafka into the store and detect over them in event time until Ctrl-C.", detectOnly: false);
+
+    public static Command CreateDetect() => Create(
+        "detect",
+        "Detect over the Kafka topics of Ingest:Kafka in event time, beside an ingest group that stores the events; writes alerts only, until Ctrl-C.",
+        detectOnly: true);
+
+    private static Command Create(string name, string description, bool detectOnly)
     {
         var statusInterval = new Option<int>("--status-interval")
         {
             Description = "Seconds between status lines (default 5).",
             DefaultValueFactory = _ => 5,
         };
-        var command = new Command("run", "Live mode: consume the Kafka topics of Ingest:Kafka into the store and detect over them in event time until Ctrl-C.");
+        var command = new Command(name, description);
         command.Options.Add(RefLoadCommand.Accounts);
         command.Options.Add(RefLoadCommand.Networks);
         command.Options.Add(RefLoadCommand.Delegations);
@@ -41,12 +52,12 @@ internal static class RunCommand
                 throw new ConfigurationException($"--status-interval must be between 1 and 3600 seconds; it is {seconds}.");
             }
 
-            return await RunAsync(parse, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(parse, TimeSpan.FromSeconds(seconds), detectOnly, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, TimeSpan statusInterval, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, TimeSpan statusInterval, bool detectOnly, CancellationToken cancellationToken)
     {
         var configuration = CliConfiguration.Build(parse);
         var kafka = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
@@ -87,8 +98,17 @@ internal static class RunCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 
+        if (detectOnly)
+        {
+            kafka.GroupId = live.DetectGroupId;
+        }
+
+        // The detect role parses with the same pipeline, but its event and dead-letter writes go nowhere.
+        using var detectOnlyPipeline = detectOnly
+            ? new IngestPipeline(new DetectionOnlyStore(runtime.Store), runtime.Pseudonymizer, runtime.Sealer, runtime.Options.Parsing, runtime.Metrics, TimeProvider.System)
+            : null;
         using var runner = new LiveRunner(
-            runtime.Store, runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
+            runtime.Store, detectOnlyPipeline ?? runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
             IngestRuntime.StoreRetry(maxAttempts: int.MaxValue), runtime.Metrics, loggerFactory.CreateLogger("LogSentinel.Live"), TimeProvider.System,
             Tuning.TunePreviewCommand.ReadOptions(parse));
         var output = parse.InvocationConfiguration.Output;
@@ -123,7 +143,7 @@ internal static class RunCommand
         var latency = runner.Stats.Latency;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Stopped: {runner.IngestStats.EventsWritten:N0} events stored, {runner.Stats.Events:N0} detected, {runner.Stats.AlertChangesWritten:N0} alert changes written, {runner.Stats.Checkpoints:N0} checkpoints{(runner.Resumed ? " (resumed from a checkpoint)" : string.Empty)}.")).ConfigureAwait(false);
+            $"Stopped: {(detectOnly ? string.Empty : $"{runner.IngestStats.EventsWritten:N0} events stored, ")}{runner.Stats.Events:N0} detected, {runner.Stats.AlertChangesWritten:N0} alert changes written, {runner.Stats.Checkpoints:N0} checkpoints{(runner.Resumed ? " (resumed from a checkpoint)" : string.Empty)}.")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Alert latency (deciding event consumed -> alert stored), {latency.Count:N0} changes: p50 {latency.Percentile(50):N0} ms, p95 {latency.Percentile(95):N0} ms, max {latency.Percentile(100):N0} ms")).ConfigureAwait(false);

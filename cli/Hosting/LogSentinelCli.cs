@@ -23,6 +23,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Detect.AlertsCommand.Create());
         root.Subcommands.Add(Tuning.TuneCommand.Create());
         root.Subcommands.Add(Detect.RunCommand.Create());
+        root.Subcommands.Add(Detect.RunCommand.CreateDetect());
         root.Subcommands.Add(Report.ReportCommand.Create());
         root.Subcommands.Add(Report.IncidentCommand.Create());
         return root;

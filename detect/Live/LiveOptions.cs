@@ -18,6 +18,13 @@ public sealed class LiveOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Consumer group of the <c>detect</c> role (default <c>logsentinel-detect</c>): it reads the topics of
+    /// <c>Ingest:Kafka</c> beside the <c>ingest</c> group, which stores the events, and only detects. One member per
+    /// group: the detection state is one checkpoint per group.
+    /// </summary>
+    public string DetectGroupId { get; set; } = "logsentinel-detect";
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
@@ -29,6 +36,11 @@ public sealed class LiveOptions
         if (CheckpointInterval < TimeSpan.FromMilliseconds(100) || CheckpointInterval > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException("Live:CheckpointInterval must be between 00:00:00.1 and 01:00:00");
+        }
+
+        if (string.IsNullOrWhiteSpace(DetectGroupId))
+        {
+            throw new InvalidOperationException("Live:DetectGroupId must not be empty");
         }
     }
 }

@@ -49,6 +49,48 @@ public sealed class RunCommandTests
         Assert.Matches(@"Alert latency .* p50 [\d,]+ ms, p95 [\d,]+ ms, max [\d,]+ ms", text);
     }
 
+    [Fact]
+    public async Task IngestAndDetectRoles_SideBySide_EventsStoredOnce_AlertsAsAReplay()
+    {
+        using var sim = SimulatedRun.Create(days: 2, accounts: 40, "brute_force,weak_credentials", seed: 3);
+        await using var world = await LiveTestWorld.StartAsync(sim);
+        var replayed = await world.ReplayAsync();
+        string[] common =
+        [
+            "--data-dir", SharedEngine.DataPath,
+            "-s", $"Store:Database={world.Bed.Database}",
+            "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
+            "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
+            "-s", "Ingest:Kafka:Topics:app-events=app-json",
+            "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
+            "-s", "Ingest:BatchMaxWaitMs=100",
+            "-s", "Live:IdleTimeout=00:00:01",
+        ];
+        using var stop = new CancellationTokenSource();
+        using var detectOutput = new StringWriter();
+        var detectWriter = TextWriter.Synchronized(detectOutput);
+        var ingest = LogSentinelCli.CreateRoot().Parse(["ingest", "--kafka", .. common])
+            .InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null }, stop.Token);
+        var detect = LogSentinelCli.CreateRoot().Parse(["detect", "--status-interval", "1", .. common])
+            .InvokeAsync(new InvocationConfiguration { Output = detectWriter, Error = TextWriter.Null }, stop.Token);
+        var fed = $"detected {world.Lines:N0} (late 0, queued 0)";
+
+        await KafkaTestBed.WaitForAsync(
+            async () => await world.Bed.CountAsync("gateway_events") + await world.Bed.CountAsync("app_events") == world.Lines
+                && Read(detectWriter, detectOutput).Contains(fed, StringComparison.Ordinal)
+                && (await world.Bed.Store.Alerts.ListAsync(new AlertQuery())).Count >= replayed.Count,
+            Task.WhenAny(ingest, detect));
+        await stop.CancelAsync();
+        Assert.Equal(0, await ingest.WaitAsync(KafkaTestBed.Patience));
+        Assert.Equal(0, await detect.WaitAsync(KafkaTestBed.Patience));
+
+        Assert.Equal(world.Lines, await world.Bed.CountAsync("gateway_events") + await world.Bed.CountAsync("app_events"));
+        Assert.Equal(0, await world.Bed.DuplicateKeysAsync());
+        Assert.Contains("as group logsentinel-detect", detectOutput.ToString(), StringComparison.Ordinal);
+        var alerts = await world.Bed.Store.Alerts.ListAsync(new AlertQuery());
+        Assert.Equal(replayed.Select(a => (a.Type, a.Entity)).Order(), alerts.Select(a => (a.Type, a.Entity)).Order());
+    }
+
     private static string Read(TextWriter synchronizedOutput, StringWriter output)
     {
         lock (synchronizedOutput)
