@@ -4,6 +4,7 @@ using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
@@ -29,6 +30,8 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IStateStore State => Inner.State;
 
     public virtual IAlertStore Alerts => Inner.Alerts;
+
+    public virtual IReportStore Reports => Inner.Reports;
 
     public virtual ITuningStore Tuning => Inner.Tuning;
 

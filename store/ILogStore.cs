@@ -4,6 +4,7 @@ using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
@@ -28,6 +29,9 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Alerts raised by detection, versioned, and their history.</summary>
     IAlertStore Alerts { get; }
+
+    /// <summary>The figures of the daily report, and the reports generated.</summary>
+    IReportStore Reports { get; }
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }

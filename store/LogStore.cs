@@ -5,6 +5,7 @@ using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
 using LogSentinel.Store.Reference;
+using LogSentinel.Store.Reports;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
@@ -35,6 +36,7 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Reports = new ReportStore(transport, database);
         Tuning = new TuningStore(transport, database, time);
         StoredEvents = new StoredEventReader(transport, database);
         Baselines = new BaselineStore(transport, database);
@@ -50,6 +52,8 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public IReportStore Reports { get; }
 
     public ITuningStore Tuning { get; }
 

@@ -27,6 +27,8 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Detect.EvaluateCommand.Create());
         root.Subcommands.Add(Detect.FeedbackCommand.Create());
         root.Subcommands.Add(Model.ModelCommand.Create());
+        root.Subcommands.Add(Report.ReportCommand.Create());
+        root.Subcommands.Add(Report.IncidentCommand.Create());
         return root;
     }
 

@@ -77,17 +77,22 @@ internal sealed class AlertStore(IClickHouseTransport transport, string database
             $"SELECT {SelectColumns} FROM {database}.alerts FINAL WHERE {where} ORDER BY first_seen, type, entity, id LIMIT {{limit:UInt32}}",
             parameters,
             cancellationToken).ConfigureAwait(false);
-        var alerts = new List<AlertRecord>(result.Rows.Count);
-        foreach (var r in result.Rows)
+        return [.. result.Rows.Select(Read)];
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
         {
-            alerts.Add(new AlertRecord(
-                (Guid)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, (DateTime)r[5]!, (DateTime)r[6]!,
-                Convert.ToByte(r[7], CultureInfo.InvariantCulture), (string)r[8]!, (string)r[9]!, (string)r[10]!, (string)r[11]!, (string)r[12]!,
-                (string)r[13]!, (string)r[14]!, (string)r[15]!, (DateTime)r[16]!, (DateTime)r[17]!, Convert.ToUInt32(r[18], CultureInfo.InvariantCulture),
-                (DateTime)r[19]!, (DateTime)r[20]!, (DateTime)r[21]!, Convert.ToUInt64(r[22], CultureInfo.InvariantCulture)));
+            return [];
         }
 
-        return alerts;
+        var result = await transport.QueryAsync(
+            $"SELECT {SelectColumns} FROM {database}.alerts FINAL WHERE has({{ids:Array(UUID)}}, id) ORDER BY first_seen, type, entity, id",
+            new QueryParameters().Add("ids", ids.ToArray()),
+            cancellationToken).ConfigureAwait(false);
+        return [.. result.Rows.Select(Read)];
     }
 
     public async Task AppendHistoryAsync(IReadOnlyCollection<AlertHistoryEntry> entries, CancellationToken cancellationToken = default)
@@ -121,4 +126,10 @@ internal sealed class AlertStore(IClickHouseTransport transport, string database
 
         return entries;
     }
+
+    private static AlertRecord Read(object?[] r) => new(
+        (Guid)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, (DateTime)r[5]!, (DateTime)r[6]!,
+        Convert.ToByte(r[7], CultureInfo.InvariantCulture), (string)r[8]!, (string)r[9]!, (string)r[10]!, (string)r[11]!, (string)r[12]!,
+        (string)r[13]!, (string)r[14]!, (string)r[15]!, (DateTime)r[16]!, (DateTime)r[17]!, Convert.ToUInt32(r[18], CultureInfo.InvariantCulture),
+        (DateTime)r[19]!, (DateTime)r[20]!, (DateTime)r[21]!, Convert.ToUInt64(r[22], CultureInfo.InvariantCulture));
 }

@@ -12,6 +12,9 @@ public interface IAlertStore
     /// <summary>The newest version of each alert matching <paramref name="query"/>, ordered by first seen, then type and entity.</summary>
     Task<IReadOnlyList<AlertRecord>> ListAsync(AlertQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest version of each of these alerts that exists, ordered by first seen; unknown ids are left out.</summary>
+    Task<IReadOnlyList<AlertRecord>> GetAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Appends history lines.</summary>
     Task AppendHistoryAsync(IReadOnlyCollection<AlertHistoryEntry> entries, CancellationToken cancellationToken = default);
 

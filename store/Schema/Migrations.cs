@@ -18,5 +18,6 @@ internal static class Migrations
             BehaviourTables.EntityBaselines, BehaviourTables.Models, BehaviourTables.ModelWindows, BehaviourTables.ModelScores,
         ]),
         new(8, "tuning versions", [TuningTables.Versions]),
+        new(10, "daily reports", [ReportTables.Reports]),
     ];
 }

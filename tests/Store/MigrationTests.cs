@@ -11,7 +11,7 @@ public sealed class MigrationTests
     [
         "alert_history", "alerts", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "entity_baselines",
         "gateway_events", "model_scores", "model_windows", "models", "ref_accounts", "ref_delegations", "ref_networks", "ref_versions",
-        "rollup_account_1m", "rollup_agency_1m", "rollup_ip_1m", "schema_migrations", "tuning_versions",
+        "reports", "rollup_account_1m", "rollup_agency_1m", "rollup_ip_1m", "schema_migrations", "tuning_versions",
     ];
 
     [Fact]
