@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Cli.Ingest;
 using LogSentinel.Cli.Telemetry;
+using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Store.Configuration;
@@ -8,7 +10,7 @@ using LogSentinel.Store.Configuration;
 namespace LogSentinel.Tests.Deploy;
 
 /// <summary>deploy/compose.yaml: the roles, their commands and the settings they are given are the product's own.</summary>
-public sealed class ComposeFileTests
+public sealed partial class ComposeFileTests
 {
     private static readonly string[] Roles = ["ingest", "detect", "serve"];
 
@@ -113,24 +115,56 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Compose_IngestKafkaSettingsValidateAndEveryTopicIsCreated()
+    public void Compose_IngestKafkaSettingsValidateAndExactlyItsTopicsAreCreated()
     {
         var kafka = IngestRuntime.Bind<KafkaSourceOptions>(Configuration("ingest"), KafkaSourceOptions.SectionName);
         kafka.Validate();
 
         Assert.Equal("kafka:9092", kafka.BootstrapServers);
+        Assert.Equal("logsentinel-ingest", kafka.GroupId);
         Assert.Equal(new Dictionary<string, string> { ["gateway-access"] = "gateway-json", ["app-events"] = "app-json" }, kafka.Topics);
-        var createTopics = string.Join('\n', Command("kafka-topics"));
-        var republished = Environment("ingest").Where(kv => kv.Key.StartsWith("LOGSENTINEL_REPARTITION__", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(2, republished.Length);
-        Assert.All(kafka.Topics.Keys.Concat(republished.Select(kv => kv.Value)), topic => Assert.Contains(topic, createTopics, StringComparison.Ordinal));
 
-        // detect reads the topics ingest writes.
-        Assert.All(republished, kv => Assert.Equal(kv.Value, Environment("detect")[kv.Key]));
+        // The input topics and nothing else: no role republishes to internal topics.
+        var createTopics = string.Join('\n', Command("kafka-topics"));
+        var created = CreatedTopics().Match(createTopics);
+        Assert.True(created.Success, $"kafka-topics has no 'for topic in ...' loop:\n{createTopics}");
+        Assert.Equal(kafka.Topics.Keys.Order(StringComparer.Ordinal), created.Groups["topics"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
         // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
         _ = IngestRuntime.Bind<IngestOptions>(Configuration("ingest"), IngestOptions.SectionName, "Kafka");
         IngestRuntime.Bind<TelemetryOptions>(Configuration("ingest"), TelemetryOptions.SectionName).Validate();
+    }
+
+    [Fact]
+    public void Compose_DetectReadsTheIngestTopicsInAGroupOfItsOwn()
+    {
+        // Bound as `detect` binds them: Ingest:Kafka for the consumer, Live for its group, both strictly.
+        var configuration = Configuration("detect");
+        var kafka = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
+        var live = IngestRuntime.Bind<LiveOptions>(configuration, LiveOptions.SectionName);
+        kafka.Validate();
+        live.Validate();
+        var ingest = IngestRuntime.Bind<KafkaSourceOptions>(Configuration("ingest"), KafkaSourceOptions.SectionName);
+
+        Assert.Equal("logsentinel-detect", live.DetectGroupId);
+        Assert.NotEqual(ingest.GroupId, live.DetectGroupId);
+        Assert.Equal(ingest.Topics, kafka.Topics);
+        Assert.Equal(ingest.BootstrapServers, kafka.BootstrapServers);
+        _ = IngestRuntime.Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Kafka");
+        IngestRuntime.Bind<TelemetryOptions>(configuration, TelemetryOptions.SectionName).Validate();
+    }
+
+    [Fact]
+    public void Compose_DetectIsNeverScaled()
+    {
+        var detect = DeployFiles.Map(Services()["detect"], "detect");
+
+        // One member per group: compose must not ask for more (a deploy.replicas or scale above 1).
+        Assert.False(detect.ContainsKey("scale") && (string)detect["scale"] != "1", "detect: scale must be 1");
+        if (detect.TryGetValue("deploy", out var deploy) && DeployFiles.Map(deploy, "detect.deploy").TryGetValue("replicas", out var replicas))
+        {
+            Assert.Equal("1", replicas);
+        }
     }
 
     [Fact]
@@ -158,4 +192,8 @@ public sealed class ComposeFileTests
             }
         }
     }
+
+    /// <summary>The topic list of kafka-topics' <c>for topic in a b; do</c> loop.</summary>
+    [GeneratedRegex(@"for topic in (?<topics>[^;]+);")]
+    private static partial Regex CreatedTopics();
 }

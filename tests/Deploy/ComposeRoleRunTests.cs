@@ -7,7 +7,7 @@ using LogSentinel.Tests.Kafka;
 namespace LogSentinel.Tests.Deploy;
 
 /// <summary>
-/// The compose file's `migrate` and `ingest` services run for real: their commands and settings exactly as
+/// The compose file's `migrate`, `ingest` and `detect` services run for real: their commands and settings exactly as
 /// compose gives them, with only the addresses pointed at the stand-ins this machine has (a ClickHouse HTTP
 /// endpoint over the embedded engine, demanding the compose password, and librdkafka's mock cluster).
 /// </summary>
@@ -31,17 +31,7 @@ public sealed class ComposeRoleRunTests(EmbeddedEngineFixture engine)
         bed.Produce(KafkaTestBed.GatewayTopic, 3, Enumerable.Range(0, 600).Select(KafkaTestLines.Gateway));
         bed.Produce(KafkaTestBed.AppTopic, 3, Enumerable.Range(0, 400).Select(KafkaTestLines.App));
         var database = EmbeddedEngineFixture.NewDatabase("compose");
-        var standIns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Store:Server:Host"] = "127.0.0.1",
-            ["Store:Server:Port"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Store:Database"] = database,
-            ["Ingest:Kafka:BootstrapServers"] = bed.Cluster.BootstrapServers,
-            // A scrape port per test process would collide; the mock cluster's groups settle faster with these.
-            ["Telemetry:PrometheusPort"] = "0",
-            ["Ingest:Kafka:SessionTimeoutMs"] = "3000",
-            ["Ingest:BatchMaxWaitMs"] = "100",
-        };
+        var standIns = StandIns(endpoint, database, bed.Cluster.BootstrapServers);
 
         using var migrateOutput = new StringWriter();
         using var migrateError = new StringWriter();
@@ -63,6 +53,67 @@ public sealed class ComposeRoleRunTests(EmbeddedEngineFixture engine)
         Assert.Contains("as group logsentinel-ingest", output.ToString(), StringComparison.Ordinal);
         // Every statement went through the HTTP endpoint: the role used the server transport compose configures.
         Assert.Contains(endpoint.Statements, s => s.Contains($"{database}.gateway_events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ComposeIngestAndDetect_SideBySide_DetectReadsEveryMessageInItsOwnGroupAndCheckpoints()
+    {
+        await using var endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, Password);
+        await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 2, appPartitions: 2);
+        bed.Produce(KafkaTestBed.GatewayTopic, 2, Enumerable.Range(0, 300).Select(KafkaTestLines.Gateway));
+        bed.Produce(KafkaTestBed.AppTopic, 2, Enumerable.Range(0, 200).Select(KafkaTestLines.App));
+        var database = EmbeddedEngineFixture.NewDatabase("composedetect");
+        var standIns = StandIns(endpoint, database, bed.Cluster.BootstrapServers);
+        Assert.Equal(0, await Parse("migrate", standIns).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null }));
+
+        using var stop = new CancellationTokenSource();
+        using var detectOutput = new StringWriter();
+        using var detectError = new StringWriter();
+        var detectWriter = TextWriter.Synchronized(detectOutput);
+        var ingest = Parse("ingest", standIns).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null }, stop.Token);
+        var detect = Parse("detect", standIns).InvokeAsync(new InvocationConfiguration { Output = detectWriter, Error = detectError }, stop.Token);
+        // The status line (every 5 s by default, as compose runs it) counts what detect has fed to its engine.
+        var fed = $"detected {500:N0} (";
+        await KafkaTestBed.WaitForAsync(
+            async () => await CountAsync(database, "gateway_events") + await CountAsync(database, "app_events") == 500
+                && Read(detectWriter, detectOutput).Contains(fed, StringComparison.Ordinal),
+            Task.WhenAny(ingest, detect));
+        await stop.CancelAsync();
+        Assert.Equal(0, await ingest.WaitAsync(KafkaTestBed.Patience));
+        Assert.True(await detect.WaitAsync(KafkaTestBed.Patience) == 0, detectError.ToString());
+
+        // Both groups got every message: detect did not take partitions from ingest, and wrote no event itself.
+        Assert.Equal(300, await CountAsync(database, "gateway_events"));
+        Assert.Equal(200, await CountAsync(database, "app_events"));
+        Assert.Contains("as group logsentinel-detect", detectOutput.ToString(), StringComparison.Ordinal);
+        // Its shutdown checkpoint, under its group, reached the store through the server transport.
+        var checkpoint = await SharedEngine.Transport.QueryAsync(
+            $"SELECT count() FROM {database}.detector_state WHERE key = {{key:String}}",
+            new QueryParameters().Add("key", "detect/live/logsentinel-detect/checkpoint"),
+            CancellationToken.None);
+        Assert.Equal(1L, Convert.ToInt64(checkpoint.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(endpoint.Statements, s => s.Contains($"{database}.detector_state", StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, string> StandIns(ClickHouseHttpEndpoint endpoint, string database, string bootstrapServers) =>
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Store:Server:Host"] = "127.0.0.1",
+            ["Store:Server:Port"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Store:Database"] = database,
+            ["Ingest:Kafka:BootstrapServers"] = bootstrapServers,
+            // A scrape port per test process would collide; the mock cluster's groups settle faster with these.
+            ["Telemetry:PrometheusPort"] = "0",
+            ["Ingest:Kafka:SessionTimeoutMs"] = "3000",
+            ["Ingest:BatchMaxWaitMs"] = "100",
+        };
+
+    private static string Read(TextWriter synchronizedOutput, StringWriter output)
+    {
+        lock (synchronizedOutput)
+        {
+            return output.ToString();
+        }
     }
 
     /// <summary>A compose service's command with its LOGSENTINEL_ environment as settings, the stand-ins' addresses last.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LogSentinel.Cli.Ingest;
 using LogSentinel.Cli.Telemetry;
+using LogSentinel.Detect.Live;
+using LogSentinel.Detect.Tuning;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Store.Configuration;
@@ -126,28 +128,60 @@ public sealed class KubernetesAndTelemetryFileTests
         // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
         _ = IngestRuntime.Bind<IngestOptions>(settings, IngestOptions.SectionName, "Kafka");
         IngestRuntime.Bind<TelemetryOptions>(settings, TelemetryOptions.SectionName).Validate();
+
+        // As `run` and `detect` bind theirs: strictly too.
+        IngestRuntime.Bind<LiveOptions>(settings, LiveOptions.SectionName).Validate();
+        var tuning = new TuningOptions();
+        settings.GetSection(TuningOptions.SectionName).Bind(tuning, o => o.ErrorOnUnknownConfiguration = true);
+        tuning.Validate();
     }
 
     [Fact]
-    public void Keda_ScalesEachRoleOnItsOwnConsumerGroupAndTopics()
+    public void Keda_ScalesIngestOnlyOnItsConsumerGroupAndTopics()
     {
         var settings = Settings();
-        var expected = new Dictionary<string, (string Group, string[] Topics)>
+        var scaled = Manifests().Where(m => (string)m["kind"] == "ScaledObject").ToList();
+        var spec = DeployFiles.Map(Assert.Single(scaled)["spec"], "spec");
+
+        Assert.Equal("logsentinel-ingest", DeployFiles.Map(spec["scaleTargetRef"], "scaleTargetRef")["name"]);
+        var triggers = DeployFiles.List(spec["triggers"], "triggers").Select(t => DeployFiles.Map(DeployFiles.Map(t, "trigger")["metadata"], "metadata")).ToList();
+        Assert.All(triggers, t =>
         {
-            ["logsentinel-ingest"] = (settings["Ingest:Kafka:GroupId"]!, settings.GetSection("Ingest:Kafka:Topics").GetChildren().Select(c => c.Key).ToArray()),
-            ["logsentinel-detect"] = (settings["Detect:Kafka:GroupId"]!, [settings["Repartition:ByAccountTopic"]!, settings["Repartition:BySourceTopic"]!]),
-        };
-        foreach (var (deployment, (group, topics)) in expected)
+            Assert.Equal(settings["Ingest:Kafka:GroupId"], t["consumerGroup"]);
+            Assert.Equal(settings["Ingest:Kafka:BootstrapServers"], t["bootstrapServers"]);
+        });
+        var topics = settings.GetSection("Ingest:Kafka:Topics").GetChildren().Select(c => c.Key);
+        Assert.Equal(topics.Order(StringComparer.Ordinal), triggers.Select(t => (string)t["topic"]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Kubernetes_DetectIsOneRecreatedMemberOfItsOwnGroupOnTheIngestTopics()
+    {
+        var spec = DeployFiles.Map(Manifest("Deployment", "logsentinel-detect")["spec"], "spec");
+
+        // One member per group (its checkpoint is per group); the old pod leaves before the new one starts.
+        Assert.Equal("1", spec["replicas"]);
+        Assert.Equal("Recreate", DeployFiles.Map(spec["strategy"], "strategy")["type"]);
+
+        // Bound as `detect` binds them: Ingest:Kafka for the consumer, Live for its group, both strictly.
+        var settings = Settings();
+        var kafka = IngestRuntime.Bind<KafkaSourceOptions>(settings, KafkaSourceOptions.SectionName);
+        var live = IngestRuntime.Bind<LiveOptions>(settings, LiveOptions.SectionName);
+        kafka.Validate();
+        live.Validate();
+        Assert.Equal("logsentinel-detect", live.DetectGroupId);
+        Assert.NotEqual(kafka.GroupId, live.DetectGroupId);
+
+        // detect and ingest read their topics from the one ConfigMap, and neither overrides them.
+        foreach (var role in new[] { "ingest", "detect" })
         {
-            var spec = DeployFiles.Map(Manifest("ScaledObject", deployment)["spec"], "spec");
-            Assert.Equal(deployment, DeployFiles.Map(spec["scaleTargetRef"], "scaleTargetRef")["name"]);
-            var triggers = DeployFiles.List(spec["triggers"], "triggers").Select(t => DeployFiles.Map(DeployFiles.Map(t, "trigger")["metadata"], "metadata")).ToList();
-            Assert.All(triggers, t =>
-            {
-                Assert.Equal(group, t["consumerGroup"]);
-                Assert.Equal(settings["Ingest:Kafka:BootstrapServers"], t["bootstrapServers"]);
-            });
-            Assert.Equal(topics.Order(StringComparer.Ordinal), triggers.Select(t => (string)t["topic"]).Order(StringComparer.Ordinal));
+            var pod = DeployFiles.Map(DeployFiles.Map(DeployFiles.Map(Manifest("Deployment", $"logsentinel-{role}")["spec"], "spec")["template"], "template")["spec"], "pod spec");
+            var volume = DeployFiles.List(pod["volumes"], "volumes").Select(v => DeployFiles.Map(v, "volume")).Single(v => (string)v["name"] == "settings");
+            Assert.Equal("logsentinel-settings", DeployFiles.Map(volume["configMap"], "configMap")["name"]);
+            var container = DeployFiles.Map(DeployFiles.List(pod["containers"], "containers").Single(), "container");
+            Assert.DoesNotContain(
+                DeployFiles.List(container["env"], "env").Select(e => (string)DeployFiles.Map(e, "env")["name"]),
+                name => name.StartsWith("LOGSENTINEL_INGEST__KAFKA__", StringComparison.Ordinal) || name.StartsWith("LOGSENTINEL_LIVE__", StringComparison.Ordinal));
         }
     }
 
