@@ -1,9 +1,12 @@
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -25,6 +28,12 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IStateStore State => Inner.State;
 
     public virtual IAlertStore Alerts => Inner.Alerts;
+
+    public virtual IAuditStore Audit => Inner.Audit;
+
+    public virtual IUserStore Users => Inner.Users;
+
+    public virtual IActivityStore Activity => Inner.Activity;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

@@ -1,9 +1,12 @@
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -27,6 +30,15 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }
+
+    /// <summary>The append-only audit trail: who read or changed what.</summary>
+    IAuditStore Audit { get; }
+
+    /// <summary>API users and their hashed keys.</summary>
+    IUserStore Users { get; }
+
+    /// <summary>Entity activity from the rollups, raw events of a window, the riskiest entities of a period.</summary>
+    IActivityStore Activity { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

@@ -1,11 +1,14 @@
 using System.Globalization;
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.Transport;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -31,6 +34,9 @@ internal sealed class LogStore : ILogStore
         DeadLetters = new DeadLetterStore(transport, database);
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
+        Audit = new AuditStore(transport, database);
+        Users = new UserStore(transport, database);
+        Activity = new ActivityStore(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -42,6 +48,12 @@ internal sealed class LogStore : ILogStore
     public IAlertStore Alerts { get; }
 
     public IStateStore State { get; }
+
+    public IAuditStore Audit { get; }
+
+    public IUserStore Users { get; }
+
+    public IActivityStore Activity { get; }
 
     internal IClickHouseTransport Transport => _transport;
 
