@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,8 @@ public static class QueryApiHost
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer(new OpenApiDocumentInfo()));
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A body over Api:MaxRequestBytes or a malformed request is the caller's error (413, 400), not the server's.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseAuthentication();
