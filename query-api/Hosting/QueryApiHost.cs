@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using LogSentinel.QueryApi.Alerts;
@@ -124,7 +123,7 @@ public static class QueryApiHost
                 }
 
                 // Per user once signed in, else per address: one noisy client cannot starve the others.
-                var caller = context.User.FindFirst(ClaimTypes.Name)?.Value is { } name ? $"user:{name}" : $"ip:{context.Connection.RemoteIpAddress}";
+                var caller = context.User.Identity?.IsAuthenticated == true ? $"user:{context.User.Identity.Name}" : $"ip:{context.Connection.RemoteIpAddress}";
                 return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.RateLimitPerMinute,
