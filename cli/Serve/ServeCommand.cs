@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Telemetry;
 using LogSentinel.QueryApi.Hosting;
 using LogSentinel.QueryApi.Security;
 using LogSentinel.Store;
@@ -26,6 +27,11 @@ internal static class ServeCommand
         {
             var options = ReadOptions(parse, parse.GetValue(urls));
             var storeOptions = StoreOpener.ReadOptions(parse);
+            var telemetry = ReadTelemetry(parse);
+
+            // ASP.NET Core's own meters and activities: request durations, active connections, rate-limit rejections, request traces.
+            using var metrics = MetricsExport.Start(telemetry, "serve", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting");
+            using var traces = MetricsExport.StartTraces(telemetry, "serve", "Microsoft.AspNetCore");
             await using var store = StoreFactory.Open(storeOptions);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var localAdmin = LocalAdminToken.Create();
@@ -58,6 +64,22 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    private static TelemetryOptions ReadTelemetry(ParseResult parse)
+    {
+        var telemetry = new TelemetryOptions();
+        CliConfiguration.Build(parse).GetSection(TelemetryOptions.SectionName).Bind(telemetry);
+        try
+        {
+            telemetry.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
+        return telemetry;
     }
 
     public static ApiOptions ReadOptions(ParseResult parse, string? urls)
