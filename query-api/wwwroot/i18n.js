@@ -16,7 +16,7 @@ const texts = {
     firstActive: 'Hoạt động đầu tiên', lastActive: 'Hoạt động gần nhất', requests: 'Yêu cầu', lookups: 'Lượt tra cứu', role: 'Vai trò', status: 'Tình trạng',
     networks: 'Dải mạng đăng ký', delegations: 'Ủy quyền', alertsOf: 'Cảnh báo của đối tượng', day: 'Ngày', rank: 'Hạng', risk: 'Rủi ro', types: 'Loại cảnh báo',
     target: 'Đối tượng tác động', from: 'Địa chỉ', selected: 'đã chọn', bulkAssign: 'Giao các cảnh báo đã chọn', bulkClose: 'Đóng các cảnh báo đã chọn',
-    version: 'Phiên bản', loadedAt: 'Thời điểm nạp', loadedBy: 'Người nạp', source: 'Nguồn', rows: 'Số dòng', back: '‹ Danh sách',
+    account: 'Tài khoản', citizen_ref: 'Mã giả danh công dân', version: 'Phiên bản', loadedAt: 'Thời điểm nạp', loadedBy: 'Người nạp', source: 'Nguồn', rows: 'Số dòng', back: '‹ Danh sách',
   },
   en: {
     alerts: 'Alerts', top: 'Risky entities', audit: 'Audit trail', references: 'Reference data', logout: 'Sign out',
@@ -34,7 +34,7 @@ const texts = {
     firstActive: 'First active', lastActive: 'Last active', requests: 'Requests', lookups: 'Lookups', role: 'Role', status: 'Status',
     networks: 'Registered networks', delegations: 'Delegations', alertsOf: "Entity's alerts", day: 'Day', rank: 'Rank', risk: 'Risk', types: 'Alert types',
     target: 'Target', from: 'From', selected: 'selected', bulkAssign: 'Assign selected', bulkClose: 'Close selected',
-    version: 'Version', loadedAt: 'Loaded at', loadedBy: 'Loaded by', source: 'Source', rows: 'Rows', back: '‹ Queue',
+    account: 'Account', citizen_ref: 'Citizen pseudonym', version: 'Version', loadedAt: 'Loaded at', loadedBy: 'Loaded by', source: 'Source', rows: 'Rows', back: '‹ Queue',
   },
 };
 

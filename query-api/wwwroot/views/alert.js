@@ -78,10 +78,18 @@ export async function alertView(view, id, me) {
     h('thead', {}, h('tr', {}, h('th', {}, t('at')), h('th', {}, t('actor')), h('th', {}, t('action')), h('th', {}, t('state')), h('th', {}, t('detail')))),
     h('tbody', {}, history.items.map(e => h('tr', {}, h('td', {}, localTime(e.at)), h('td', {}, e.actor), h('td', {}, e.action),
       h('td', {}, e.from_state ? `${e.from_state} → ${e.to_state}` : e.to_state), h('td', {}, e.detail))))));
-  const eventsCard = h('div', { class: 'card' }, h('h2', {}, `${t('events')} (${events.total})`), h('table', { id: 'events' },
-    h('thead', {}, h('tr', {}, ['at', 'source', 'account', 'from', 'action', 'status', 'citizen_ref'].map(c => h('th', {}, t(c))))),
-    h('tbody', {}, events.items.map(e => h('tr', {}, h('td', {}, localTime(e.at)), h('td', {}, e.table), h('td', {}, e.account), h('td', {}, e.client_ip),
-      h('td', {}, e.action), h('td', {}, e.outcome), h('td', { class: 'mono' }, e.citizen_ref ? `${e.citizen_ref.slice(0, 16)} (${e.citizen_province})` : ''))))));
+  const eventsCard = h('div', { class: 'card', id: 'events-card' });
+  const showEvents = async (data, page) => {
+    const pages = Math.max(1, Math.ceil(data.total / data.page_size));
+    const turn = async to => showEvents(await api(`/api/alerts/${a.id}/events?page_size=100&page=${to}`), to);
+    replace(eventsCard, h('h2', {}, `${t('events')} (${data.total})`), h('table', { id: 'events' },
+      h('thead', {}, h('tr', {}, ['at', 'source', 'account', 'from', 'action', 'status', 'citizen_ref'].map(c => h('th', {}, t(c))))),
+      h('tbody', {}, data.items.map(e => h('tr', {}, h('td', {}, localTime(e.at)), h('td', {}, e.table), h('td', {}, e.account), h('td', {}, e.client_ip),
+        h('td', {}, e.action), h('td', {}, e.outcome), h('td', { class: 'mono' }, e.citizen_ref ? `${e.citizen_ref.slice(0, 16)} (${e.citizen_province})` : ''))))),
+      h('div', { class: 'pager' }, h('button', { class: 'secondary', disabled: page <= 1, onclick: () => turn(page - 1) }, t('prev')),
+        `${t('page')} ${page} ${t('of')} ${pages}`, h('button', { class: 'secondary', disabled: page >= pages, onclick: () => turn(page + 1) }, t('next'))));
+  };
+  await showEvents(events, 1);
 
   replace(view, h('p', {}, h('a', { href: '#/alerts' }, t('back'))), summary, actions, chart, h('div', { class: 'grid' }, explanation, evidence), historyCard, eventsCard);
 }
