@@ -6,6 +6,8 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
@@ -34,6 +36,9 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IUserStore Users => Inner.Users;
 
     public virtual IActivityStore Activity => Inner.Activity;
+    public virtual ITuningStore Tuning => Inner.Tuning;
+
+    public virtual IStoredEventReader StoredEvents => Inner.StoredEvents;
 
     public virtual Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default) => Inner.GetEngineVersionAsync(cancellationToken);
 

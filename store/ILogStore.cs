@@ -6,6 +6,8 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
+using LogSentinel.Store.Tuning;
 using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
@@ -39,6 +41,11 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Entity activity from the rollups, raw events of a window, the riskiest entities of a period.</summary>
     IActivityStore Activity { get; }
+    /// <summary>Detection tuning (thresholds, suppressions, allow-lists, calendar), versioned with who, when and why.</summary>
+    ITuningStore Tuning { get; }
+
+    /// <summary>Stored gateway and application events read back in event-time order, for detection over what is stored.</summary>
+    IStoredEventReader StoredEvents { get; }
 
     /// <summary>The ClickHouse version answering (<c>SELECT version()</c>).</summary>
     Task<string> GetEngineVersionAsync(CancellationToken cancellationToken = default);

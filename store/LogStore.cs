@@ -7,7 +7,9 @@ using LogSentinel.Store.Events;
 using LogSentinel.Store.Reference;
 using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
+using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Transport;
+using LogSentinel.Store.Tuning;
 using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
@@ -37,6 +39,8 @@ internal sealed class LogStore : ILogStore
         Audit = new AuditStore(transport, database);
         Users = new UserStore(transport, database);
         Activity = new ActivityStore(transport, database);
+        Tuning = new TuningStore(transport, database, time);
+        StoredEvents = new StoredEventReader(transport, database);
     }
 
     public StoreDescription Description { get; }
@@ -54,6 +58,9 @@ internal sealed class LogStore : ILogStore
     public IUserStore Users { get; }
 
     public IActivityStore Activity { get; }
+    public ITuningStore Tuning { get; }
+
+    public IStoredEventReader StoredEvents { get; }
 
     internal IClickHouseTransport Transport => _transport;
 

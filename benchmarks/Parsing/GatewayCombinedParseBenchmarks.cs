@@ -1,7 +1,9 @@
 using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text.Unicode;
 using BenchmarkDotNet.Attributes;
 using LogSentinel.Ingest.Parsing;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Benchmarks.Parsing;
@@ -13,6 +15,7 @@ public class GatewayCombinedParseBenchmarks
     private const int Lines = 10_000;
     private byte[][] _lines = [];
     private GatewayCombinedParser _parser = null!;
+    private CitizenIdPseudonymizer _pseudonymizer = null!;
     private GatewayEventBatch _batch = null!;
     private LinePosition _position;
 
@@ -20,10 +23,14 @@ public class GatewayCombinedParseBenchmarks
     public void Setup()
     {
         _lines = SampleLines.GatewayCombined(Lines);
-        _parser = new GatewayCombinedParser();
+        _pseudonymizer = new CitizenIdPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        _parser = new GatewayCombinedParser(_pseudonymizer);
         _batch = new GatewayEventBatch(Lines);
         _position = new LinePosition(new LineSource("file:/var/log/gateway/access.log"), 0);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _pseudonymizer.Dispose();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Lines)]
     public ulong ValidateAndHashOnly()

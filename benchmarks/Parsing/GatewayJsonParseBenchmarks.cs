@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using LogSentinel.Ingest.Parsing;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Benchmarks.Parsing;
@@ -12,6 +14,7 @@ public class GatewayJsonParseBenchmarks
     private const int Lines = 10_000;
     private byte[][] _lines = [];
     private GatewayJsonParser _parser = null!;
+    private CitizenIdPseudonymizer _pseudonymizer = null!;
     private GatewayEventBatch _batch = null!;
     private LinePosition _position;
 
@@ -19,10 +22,14 @@ public class GatewayJsonParseBenchmarks
     public void Setup()
     {
         _lines = SampleLines.GatewayJson(Lines);
-        _parser = new GatewayJsonParser();
+        _pseudonymizer = new CitizenIdPseudonymizer(RandomNumberGenerator.GetBytes(32));
+        _parser = new GatewayJsonParser(_pseudonymizer);
         _batch = new GatewayEventBatch(Lines);
         _position = new LinePosition(new LineSource("kafka:gateway-access"), 0);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _pseudonymizer.Dispose();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Lines)]
     public int ReaderWalkOnly()

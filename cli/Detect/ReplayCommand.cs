@@ -39,7 +39,7 @@ internal static class ReplayCommand
             await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             if (parsed is not null)
             {
-                await parsed.LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
+                await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
             }
 
             var reference = new ReferenceData(
@@ -105,6 +105,8 @@ internal static class ReplayCommand
             table.AddRow("Resumed from checkpoint", "yes");
         }
 
+        table.AddRow("Tuning version", summary.TuningVersion.ToString(CultureInfo.InvariantCulture));
+
         var b = summary.Breakdown;
         table.AddRow("  parse (background)", Seconds(b.Parse));
         table.AddRow("  detect", Seconds(b.Detect));
@@ -119,7 +121,24 @@ internal static class ReplayCommand
             table.AddRow("  " + Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        AddCounts(table, "Suppressed (tuning)", summary.SuppressedByType);
+        AddCounts(table, "Allow-listed (tuning)", summary.AllowListedByType);
+
         console.Write(table);
+    }
+
+    private static void AddCounts(Table table, string title, IReadOnlyDictionary<string, int> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        table.AddRow(title, counts.Values.Sum().ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var (type, count) in counts)
+        {
+            table.AddRow("  " + Markup.Escape(type), count.ToString("N0", CultureInfo.InvariantCulture));
+        }
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s";

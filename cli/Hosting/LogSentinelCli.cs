@@ -23,6 +23,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Detect.AlertsCommand.Create());
         root.Subcommands.Add(Serve.ServeCommand.Create());
         root.Subcommands.Add(Users.UsersCommand.Create());
+        root.Subcommands.Add(Tuning.TuneCommand.Create());
         return root;
     }
 

@@ -40,6 +40,9 @@ internal sealed class IngestRuntime : IAsyncDisposable
 
     public IngestMetrics Metrics { get; }
 
+    /// <summary>Pseudonymizes citizen ids (and accounts that are citizen ids) under the configured key.</summary>
+    public CitizenIdPseudonymizer Pseudonymizer => _pseudonymizer;
+
     /// <summary>Seals and opens dead letters' original lines.</summary>
     public DeadLetterSealer Sealer => _sealer;
 
@@ -59,23 +62,17 @@ internal sealed class IngestRuntime : IAsyncDisposable
     public static async Task<IngestRuntime> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var storeOptions = StoreOpener.ReadOptions(parse);
-        var configuration = CliConfiguration.Build(parse);
-        // Ingest:Kafka is a section of its own inside Ingest, bound by the Kafka source.
-        var options = Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Kafka");
-        var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
-        byte[] key;
+        var telemetry = Bind<TelemetryOptions>(CliConfiguration.Build(parse), TelemetryOptions.SectionName);
         try
         {
-            options.Validate();
             telemetry.Validate();
-            key = PseudonymKeyProvider.Resolve(
-                options.Pseudonymization, storeOptions.Transport == StoreTransport.Embedded ? storeOptions.Embedded.DataDir : null);
         }
         catch (InvalidOperationException ex)
         {
             throw new ConfigurationException(ex.Message);
         }
 
+        var key = ResolvePseudonymKey(parse, out var options);
         var pseudonymizer = new CitizenIdPseudonymizer(key, options.Pseudonymization.UseNativeSha256);
         var sealer = new DeadLetterSealer(key);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
@@ -86,6 +83,27 @@ internal sealed class IngestRuntime : IAsyncDisposable
         var metrics = new IngestMetrics();
         var pipeline = new IngestPipeline(store, pseudonymizer, sealer, options.Parsing, metrics, TimeProvider.System);
         return new IngestRuntime(store, options, pseudonymizer, sealer, pipeline, metrics, metricsExport);
+    }
+
+    /// <summary>
+    /// The key of citizen-id pseudonyms (<c>Ingest:Pseudonymization</c>); with the embedded store and no key
+    /// configured, the one generated into the data directory on first use. The caller zeroes it after use.
+    /// </summary>
+    public static byte[] ResolvePseudonymKey(ParseResult parse, out IngestOptions options)
+    {
+        var storeOptions = StoreOpener.ReadOptions(parse);
+        // Ingest:Kafka is a section of its own inside Ingest, bound by the Kafka source.
+        options = Bind<IngestOptions>(CliConfiguration.Build(parse), IngestOptions.SectionName, "Kafka");
+        try
+        {
+            options.Validate();
+            return PseudonymKeyProvider.Resolve(
+                options.Pseudonymization, storeOptions.Transport == StoreTransport.Embedded ? storeOptions.Embedded.DataDir : null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
     }
 
     public async ValueTask DisposeAsync()

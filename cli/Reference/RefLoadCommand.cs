@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Ingest.Reference;
 using LogSentinel.Store.Reference;
 using Spectre.Console;
@@ -45,6 +47,14 @@ internal static class RefLoadCommand
                 await LoadThroughAsync(server, files, console, cancellationToken).ConfigureAwait(false);
                 return 0;
             }
+        }
+
+        if (parsed.NamesCitizenIds)
+        {
+            var key = IngestRuntime.ResolvePseudonymKey(parse, out _);
+            using var pseudonymizer = new CitizenIdPseudonymizer(key);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+            parsed = parsed.WithAccountPseudonyms(pseudonymizer);
         }
 
         await using var store = StoreOpener.Open(parse);

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
 using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
 using LogSentinel.Cli.Telemetry;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.QueryApi.Hosting;
 using LogSentinel.QueryApi.Security;
 using LogSentinel.Store;
@@ -35,7 +37,12 @@ internal static class ServeCommand
             await using var store = StoreFactory.Open(storeOptions);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var localAdmin = LocalAdminToken.Create();
-            await using var app = QueryApiHost.Build(options, store, localAdmin);
+
+            // Reference uploads naming citizen-id accounts are pseudonymized with the deployment's key, as ref load does.
+            var key = IngestRuntime.ResolvePseudonymKey(parse, out var ingestOptions);
+            using var pseudonymizer = new CitizenIdPseudonymizer(key, ingestOptions.Pseudonymization.UseNativeSha256);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+            await using var app = QueryApiHost.Build(options, store, localAdmin, pseudonymizer: pseudonymizer);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var url = app.Urls.First();
             var output = parse.InvocationConfiguration.Output;

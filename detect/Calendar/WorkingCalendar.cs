@@ -11,6 +11,7 @@ namespace LogSentinel.Detect.Calendar;
 internal sealed class WorkingCalendar
 {
     private readonly HashSet<int> _holidays = [];
+    private readonly HashSet<int> _workingDates = [];
     private readonly bool[] _workingWeekdays = new bool[7];
     private readonly long _offsetMs;
     private readonly long _startMinute;
@@ -39,6 +40,11 @@ internal sealed class WorkingCalendar
         {
             _holidays.Add(d.DayNumber);
         }
+
+        foreach (var d in options.WorkingDates)
+        {
+            _workingDates.Add(d.DayNumber);
+        }
     }
 
     /// <summary>Local day number (as <see cref="DateOnly.DayNumber"/>) of an event time.</summary>
@@ -50,9 +56,9 @@ internal sealed class WorkingCalendar
     /// <summary>Event time (UTC ms) at which local hour <paramref name="localHour"/> starts.</summary>
     public long HourStartUtc(long localHour) => (localHour * WindowSizes.Hour) - _offsetMs;
 
-    /// <summary>Whether the local date is a working day: a working weekday that is no holiday.</summary>
+    /// <summary>Whether the local date is a working day: a declared working date, or a working weekday that is no holiday.</summary>
     public bool IsWorkingDay(int dayNumber) =>
-        _workingWeekdays[(int)DateOnly.FromDayNumber(dayNumber).DayOfWeek] && !_holidays.Contains(dayNumber);
+        _workingDates.Contains(dayNumber) || (_workingWeekdays[(int)DateOnly.FromDayNumber(dayNumber).DayOfWeek] && !_holidays.Contains(dayNumber));
 
     public bool IsHoliday(int dayNumber) => _holidays.Contains(dayNumber);
 

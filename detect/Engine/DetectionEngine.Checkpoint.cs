@@ -10,7 +10,8 @@ namespace LogSentinel.Detect.Engine;
 /// </summary>
 public sealed partial class DetectionEngine
 {
-    private const int StateFormat = 1;
+    // Format 2 adds the counts of detections tuning kept back; format 1 checkpoints restore with those counts at zero.
+    private const int StateFormat = 2;
 
     /// <summary>True when every detector can save its state; otherwise no checkpoint is taken.</summary>
     internal bool CanCheckpoint
@@ -68,6 +69,9 @@ public sealed partial class DetectionEngine
             {
                 d.Save(w, _context);
             }
+
+            WriteCounts(w, _context.SuppressedByType);
+            WriteCounts(w, _context.AllowListedByType);
         }
 
         return stream.ToArray();
@@ -84,7 +88,7 @@ public sealed partial class DetectionEngine
 
         using var r = new BinaryReader(new MemoryStream(state), Encoding.UTF8);
         var format = r.ReadInt32();
-        if (format != StateFormat)
+        if (format is not (1 or StateFormat))
         {
             throw new InvalidDataException($"The detection checkpoint has format {format}; this version reads {StateFormat}.");
         }
@@ -123,6 +127,32 @@ public sealed partial class DetectionEngine
         foreach (var d in _detectors)
         {
             d.Load(r, _context);
+        }
+
+        if (format >= 2)
+        {
+            ReadCounts(r, _context.SuppressedByType);
+            ReadCounts(r, _context.AllowListedByType);
+        }
+    }
+
+    private static void WriteCounts(BinaryWriter w, Dictionary<string, int> counts)
+    {
+        w.Write(counts.Count);
+        foreach (var (type, count) in counts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.Write(type);
+            w.Write(count);
+        }
+    }
+
+    private static void ReadCounts(BinaryReader r, Dictionary<string, int> counts)
+    {
+        var n = r.ReadInt32();
+        for (var i = 0; i < n; i++)
+        {
+            var type = r.ReadString();
+            counts[type] = r.ReadInt32();
         }
     }
 

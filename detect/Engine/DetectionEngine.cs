@@ -10,6 +10,7 @@ using LogSentinel.Detect.Detectors.ScriptedBulkLookup;
 using LogSentinel.Detect.Detectors.UnknownSource;
 using LogSentinel.Detect.Detectors.VolumeSpike;
 using LogSentinel.Detect.Detectors.WeakCredentials;
+using LogSentinel.Detect.Tuning;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Detect.Engine;
@@ -61,9 +62,46 @@ public sealed partial class DetectionEngine
         }
     }
 
-    /// <summary>Events consumed, late events, the watermark and alerts by type.</summary>
-    public DetectionStats Stats => new(_events, _late, _watermark.Value, new SortedDictionary<string, int>(
-        _merger.CountByType.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+    /// <summary>Builds an engine that applies <paramref name="tuning"/> from its first event.</summary>
+    public DetectionEngine(AppliedTuning tuning, ReferenceData reference, TimeProvider time)
+        : this(tuning?.Options ?? throw new ArgumentNullException(nameof(tuning)), reference, time)
+    {
+        ApplyTuning(tuning);
+    }
+
+    /// <summary>Events consumed, late events, the watermark, alerts by type and what tuning kept back.</summary>
+    public DetectionStats Stats => new(_events, _late, _watermark.Value, Sorted(_merger.CountByType), Sorted(_context.SuppressedByType),
+        Sorted(_context.AllowListedByType), _context.Tuning.Version);
+
+    /// <summary>The tuning applied now.</summary>
+    public AppliedTuning Tuning => _context.Tuning;
+
+    /// <summary>
+    /// Swaps in another tuning between two events: later windows are judged with its thresholds, calendar, allow-lists
+    /// and suppressions. Open windows and per-entity memory stay as they are, which is sound because tuning never
+    /// changes a setting that shapes them (<see cref="TunableSettings"/>); a tuning compiled from other configured
+    /// options is refused.
+    /// </summary>
+    public void ApplyTuning(AppliedTuning tuning)
+    {
+        ArgumentNullException.ThrowIfNull(tuning);
+        var current = _context.Options;
+        var next = tuning.Options;
+        if (current.AllowedLateness != next.AllowedLateness || current.MergeGap != next.MergeGap || current.LocalOffset != next.LocalOffset
+            || current.BruteForce.WindowMinutes != next.BruteForce.WindowMinutes || current.ScriptedBulkLookup.WindowMinutes != next.ScriptedBulkLookup.WindowMinutes
+            || current.AccountSharing.WindowMinutes != next.AccountSharing.WindowMinutes || current.ManyAccountsOneSource.WindowMinutes != next.ManyAccountsOneSource.WindowMinutes
+            || current.UnknownSource.WindowMinutes != next.UnknownSource.WindowMinutes || current.Outage.WindowMinutes != next.Outage.WindowMinutes
+            || current.VolumeSpike.WindowMinutes != next.VolumeSpike.WindowMinutes || current.VolumeSpike.BaselineWindows != next.VolumeSpike.BaselineWindows)
+        {
+            throw new InvalidOperationException("The tuning changes a setting that shapes detector state (lateness, merge gap, local offset, window sizes); restart with a fresh database instead.");
+        }
+
+        _context.Tuning = tuning;
+        foreach (var detector in _detectors)
+        {
+            detector.OnOptionsChanged(_context);
+        }
+    }
 
     /// <summary>The current watermark (Unix ms), or <see cref="long.MinValue"/> before any event.</summary>
     public long WatermarkMs => _watermark.Value;
@@ -168,6 +206,9 @@ public sealed partial class DetectionEngine
 
         _context.WatermarkMs = watermark;
     }
+
+    private static SortedDictionary<string, int> Sorted(IReadOnlyDictionary<string, int> counts) =>
+        new(counts.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static AppEventKind KindOf(ReadOnlySpan<byte> name) => name switch
     {

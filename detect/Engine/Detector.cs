@@ -25,6 +25,11 @@ internal abstract class Detector
     {
     }
 
+    /// <summary>Another tuning was applied: a detector that caches something built from the options (a calendar) rebuilds it.</summary>
+    public virtual void OnOptionsChanged(DetectionContext context)
+    {
+    }
+
     /// <summary>Whether <see cref="Save"/> and <see cref="Load"/> carry all of the detector's state; without them no checkpoint is taken.</summary>
     internal virtual bool CanCheckpoint => false;
 

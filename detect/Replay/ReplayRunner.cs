@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LogSentinel.Detect.Alerts;
 using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Tuning;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
@@ -61,6 +62,9 @@ public sealed class ReplayRunner(
         // Standard input cannot be resumed at a line: no checkpoints when it is one of the inputs.
         var checkpoints = _options.CheckpointInterval > TimeSpan.Zero && engine.CanCheckpoint && !files.Contains("-");
         var restored = checkpoints ? await ReplayCheckpoint.LoadAsync(store.State, cancellationToken).ConfigureAwait(false) : null;
+
+        // The tuning current now applies to the whole replay (no refresh mid-run), so a replay stays deterministic.
+        await new TuningWatcher(store.Tuning, engine, time, new TuningOptions()).ApplyCurrentAsync(cancellationToken).ConfigureAwait(false);
         if (restored is not null)
         {
             engine.RestoreState(restored.EngineState);
@@ -215,7 +219,12 @@ public sealed class ReplayRunner(
             var breakdown = new ReplayBreakdown(parse, detect, Stopwatch.GetElapsedTime(0, waitTicks), writer.BatchTime, writer.AlertTime,
                 Stopwatch.GetElapsedTime(0, _checkpointTicks) + writer.StateTime, storeWait);
             return new ReplaySummary(files.Count, writer.Lines, stats.Events, writer.Stored, writer.DeadLetters, stats.LateEvents, stats.AlertsByType,
-                time.GetElapsedTime(started), breakdown, restored is not null);
+                time.GetElapsedTime(started), breakdown, restored is not null)
+            {
+                TuningVersion = stats.TuningVersion,
+                SuppressedByType = stats.SuppressedByType,
+                AllowListedByType = stats.AllowListedByType,
+            };
         }
         finally
         {

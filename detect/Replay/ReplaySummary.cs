@@ -15,6 +15,15 @@ public sealed record ReplaySummary(
     int Files, long Lines, long Events, long EventsStored, long DeadLetters, long LateEvents, IReadOnlyDictionary<string, int> AlertsByType, TimeSpan Elapsed,
     ReplayBreakdown Breakdown, bool ResumedFromCheckpoint)
 {
+    /// <summary>The tuning version applied for the whole replay (0: nothing tuned).</summary>
+    public ulong TuningVersion { get; init; }
+
+    /// <summary>Detections kept back by a suppression of the tuning, by type.</summary>
+    public IReadOnlyDictionary<string, int> SuppressedByType { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Detections kept back by an allow-list entry of the tuning, by type.</summary>
+    public IReadOnlyDictionary<string, int> AllowListedByType { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Events per second of wall-clock time.</summary>
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;
 

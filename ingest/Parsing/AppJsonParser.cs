@@ -216,6 +216,7 @@ public sealed class AppJsonParser : ILineParser<AppEventBatch>
         }
 
         // Only a line that parsed whole touches the account state and spends a hash.
+        e.Account = AccountField.Protect(e.Account, _pseudonymizer, _scratch);
         if (!citizenId.IsEmpty && CitizenId.TryParse(citizenId, out var numericId))
         {
             e.HasIdDelta = _lastIds.Exchange(e.Account, numericId, out var previousId);

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Unicode;
 using LogSentinel.Ingest.DeadLetters;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Ingest.Parsing;
@@ -30,13 +31,19 @@ public sealed class GatewayCombinedParser : ILineParser<GatewayEventBatch>
     private const string RequestTime = "request_time";
     private const string HttpXRequestId = "http_x_request_id";
 
+    private readonly CitizenIdPseudonymizer _pseudonymizer;
     private readonly int _maxLineBytes;
     private readonly ScratchArena _scratch = new(1024);
     private readonly ExtraObjectBuilder _extra = new();
 
-    /// <summary>Creates a parser with <paramref name="options"/> (defaults when null).</summary>
-    public GatewayCombinedParser(ParserOptions? options = null)
+    /// <summary>
+    /// Creates a parser with <paramref name="options"/> (defaults when null); accounts that are citizen ids are
+    /// pseudonymized with <paramref name="pseudonymizer"/> (not owned).
+    /// </summary>
+    public GatewayCombinedParser(CitizenIdPseudonymizer pseudonymizer, ParserOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        _pseudonymizer = pseudonymizer;
         options ??= new ParserOptions();
         options.Validate();
         _maxLineBytes = options.MaxLineBytes;
@@ -176,6 +183,7 @@ public sealed class GatewayCombinedParser : ILineParser<GatewayEventBatch>
             return optional;
         }
 
+        e.Account = AccountField.Protect(e.Account, _pseudonymizer, _scratch);
         e.EventKey = source.EventKey(line);
         e.Extra = _extra.Complete();
         batch.Add(e);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LogSentinel.Ingest.DeadLetters;
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Ingest.Parsing;
@@ -7,7 +8,8 @@ namespace LogSentinel.Ingest.Parsing;
 /// <summary>
 /// Parses <c>gateway-json</c> lines (one JSON object per line, <c>spec/log-formats.md</c> §1) into a
 /// <see cref="GatewayEventBatch"/>. Required: <c>ts</c>, <c>client_ip</c>, <c>method</c>, <c>path</c>, <c>status</c>;
-/// a JSON <c>null</c> counts as absent. Unknown members are kept raw in <c>Extra</c>. Not safe for concurrent use.
+/// a JSON <c>null</c> counts as absent. Unknown members are kept raw in <c>Extra</c>; an account that is a citizen id is
+/// pseudonymized (<see cref="AccountPseudonyms"/>). Not safe for concurrent use.
 /// </summary>
 public sealed class GatewayJsonParser : ILineParser<GatewayEventBatch>
 {
@@ -25,14 +27,20 @@ public sealed class GatewayJsonParser : ILineParser<GatewayEventBatch>
     private const int RequestId = 1 << 11;
     private const int Required = Ts | ClientIp | Method | PathField | Status;
 
+    private readonly CitizenIdPseudonymizer _pseudonymizer;
     private readonly int _maxLineBytes;
     private readonly ScratchArena _scratch;
     private readonly ExtraObjectBuilder _extra = new();
     private readonly byte[] _nameBuffer = new byte[JsonLineValues.MaxEscapedNameLength];
 
-    /// <summary>Creates a parser with <paramref name="options"/> (defaults when null).</summary>
-    public GatewayJsonParser(ParserOptions? options = null)
+    /// <summary>
+    /// Creates a parser with <paramref name="options"/> (defaults when null); accounts that are citizen ids are
+    /// pseudonymized with <paramref name="pseudonymizer"/> (not owned).
+    /// </summary>
+    public GatewayJsonParser(CitizenIdPseudonymizer pseudonymizer, ParserOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        _pseudonymizer = pseudonymizer;
         options ??= new ParserOptions();
         options.Validate();
         _maxLineBytes = options.MaxLineBytes;
@@ -187,6 +195,7 @@ public sealed class GatewayJsonParser : ILineParser<GatewayEventBatch>
             return ParseOutcome.Fail(DeadLetterReason.MissingField, FieldName(e.Method.IsEmpty ? Method : PathField));
         }
 
+        e.Account = AccountField.Protect(e.Account, _pseudonymizer, _scratch);
         e.EventKey = source.EventKey(line);
         e.Extra = _extra.Complete();
         batch.Add(e);

@@ -7,10 +7,10 @@ namespace LogSentinel.Ingest.Parsing;
 public static class LineParsers
 {
     /// <summary>The parser of a gateway format (<c>gateway-json</c> or <c>gateway-combined</c>).</summary>
-    public static ILineParser<GatewayEventBatch> CreateGateway(LogFormat format, ParserOptions? options = null) => format switch
+    public static ILineParser<GatewayEventBatch> CreateGateway(LogFormat format, CitizenIdPseudonymizer pseudonymizer, ParserOptions? options = null) => format switch
     {
-        LogFormat.GatewayJson => new GatewayJsonParser(options),
-        LogFormat.GatewayCombined => new GatewayCombinedParser(options),
+        LogFormat.GatewayJson => new GatewayJsonParser(pseudonymizer, options),
+        LogFormat.GatewayCombined => new GatewayCombinedParser(pseudonymizer, options),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a gateway log format."),
     };
 

@@ -33,8 +33,8 @@ public sealed class IngestPipeline : IDisposable
         _sealer = sealer;
         _metrics = metrics;
         _time = time;
-        _gatewayJson = LineParsers.CreateGateway(LogFormat.GatewayJson, parserOptions);
-        _gatewayCombined = LineParsers.CreateGateway(LogFormat.GatewayCombined, parserOptions);
+        _gatewayJson = LineParsers.CreateGateway(LogFormat.GatewayJson, pseudonymizer, parserOptions);
+        _gatewayCombined = LineParsers.CreateGateway(LogFormat.GatewayCombined, pseudonymizer, parserOptions);
         _appJson = LineParsers.CreateApp(pseudonymizer, parserOptions);
     }
 

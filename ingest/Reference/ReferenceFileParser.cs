@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using LogSentinel.Store.Reference;
 
 namespace LogSentinel.Ingest.Reference;
@@ -94,31 +93,14 @@ public static class ReferenceFileParser
     /// <summary>Parses <c>a.b.c.d/n</c>, an IPv6 prefix, or a lone address, into its first and last address (IPv4 mapped to IPv6).</summary>
     public static bool TryParseRange(string cidr, out IPAddress start, out IPAddress end, out string problem)
     {
-        start = end = IPAddress.IPv6None;
-        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
-        var addressText = slash < 0 ? cidr : cidr[..slash];
-        // IPAddress also accepts inet_aton shorthands such as "10.52.4"; a registered range is written in full.
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal)
-            || (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count(c => c == '.') != 3))
+        if (!Store.Events.IpRange.TryParse(cidr, out var range, out problem))
         {
-            problem = $"'{cidr}' is not an IPv4 or IPv6 address range (like 10.52.4.0/24)";
+            start = end = IPAddress.IPv6None;
             return false;
         }
 
-        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        var prefix = bits;
-        if (slash >= 0 && (!int.TryParse(cidr.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
-        {
-            problem = $"'{cidr}' has an invalid prefix length (0 to {bits})";
-            return false;
-        }
-
-        var value = Store.Events.IpAddresses.FromIPAddress(address);
-        var hostBits = bits - prefix;
-        var hostMask = hostBits == 0 ? UInt128.Zero : (UInt128.One << hostBits) - 1;
-        start = Store.Events.IpAddresses.ToIPAddress(value & ~hostMask);
-        end = Store.Events.IpAddresses.ToIPAddress(value | hostMask);
-        problem = string.Empty;
+        start = Store.Events.IpAddresses.ToIPAddress(range.Start);
+        end = Store.Events.IpAddresses.ToIPAddress(range.End);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using LogSentinel.Ingest.Privacy;
 using LogSentinel.Store.Reference;
 
 namespace LogSentinel.Ingest.Reference;
@@ -52,6 +53,33 @@ public sealed record ParsedReferenceData(
     (IReadOnlyList<DelegationRecord> Records, string Source)? Delegations,
     ReferenceFiles Files)
 {
+    /// <summary>Whether an account or delegate named here is a citizen id, which must be pseudonymized before it loads.</summary>
+    public bool NamesCitizenIds =>
+        (Accounts?.Records.Any(a => AccountPseudonyms.IsCitizenId(a.Account)) ?? false)
+        || (Delegations?.Records.Any(d => AccountPseudonyms.IsCitizenId(d.Account) || AccountPseudonyms.IsCitizenId(d.Delegate)) ?? false);
+
+    /// <summary>
+    /// The same data with every account and delegate that is a citizen id replaced as the log parsers replace it,
+    /// so reference data joins the events it describes.
+    /// </summary>
+    public ParsedReferenceData WithAccountPseudonyms(CitizenIdPseudonymizer pseudonymizer)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonymizer);
+        return this with
+        {
+            Accounts = Accounts is { } a
+                ? ([.. a.Records.Select(r => r with { Account = AccountPseudonyms.Apply(pseudonymizer, r.Account) })], a.Source)
+                : null,
+            Delegations = Delegations is { } d
+                ? ([.. d.Records.Select(r => r with
+                {
+                    Account = AccountPseudonyms.Apply(pseudonymizer, r.Account),
+                    Delegate = AccountPseudonyms.Apply(pseudonymizer, r.Delegate),
+                })], d.Source)
+                : null,
+        };
+    }
+
     /// <summary>Loads each kind present; returns the versions now in force.</summary>
     public async Task<IReadOnlyList<ReferenceVersion>> LoadAsync(IReferenceStore store, string loadedBy, CancellationToken cancellationToken)
     {

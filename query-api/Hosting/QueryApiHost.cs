@@ -33,7 +33,13 @@ public static class QueryApiHost
     /// The application, not yet started. The caller keeps owning <paramref name="store"/>; <paramref name="localAdmin"/>
     /// is the key of this process's own administrator (see <see cref="LocalAdminToken"/>).
     /// </summary>
-    public static WebApplication Build(ApiOptions options, ILogStore store, LocalAdminToken localAdmin, TimeProvider? time = null, LogLevel minimumLogLevel = LogLevel.Warning)
+    /// <remarks>
+    /// <c>pseudonymizer</c> is the deployment's citizen-id pseudonymizer, for reference uploads naming citizen-id
+    /// accounts; without one such uploads are refused.
+    /// </remarks>
+    public static WebApplication Build(
+        ApiOptions options, ILogStore store, LocalAdminToken localAdmin, TimeProvider? time = null, LogLevel minimumLogLevel = LogLevel.Warning,
+        Ingest.Privacy.CitizenIdPseudonymizer? pseudonymizer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LogSentinel.QueryApi", ContentRootPath = AppContext.BaseDirectory });
@@ -52,6 +58,7 @@ public static class QueryApiHost
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(localAdmin);
         services.AddSingleton<Auditor>();
+        services.AddSingleton(new ReferencePseudonyms(pseudonymizer));
         services.AddSingleton<AlertWorkflow>();
         // Nothing this service protects outlives the process (no cookies, no antiforgery tokens), so keys stay in memory.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();

@@ -46,7 +46,7 @@ internal static class ReferenceApi
     }
 
     private static async Task<Results<Ok<ReferenceVersionView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        string kind, [FromQuery(Name = "source")] string? source, HttpContext context, ILogStore store, Auditor auditor)
+        string kind, [FromQuery(Name = "source")] string? source, HttpContext context, ILogStore store, Auditor auditor, ReferencePseudonyms pseudonyms)
     {
         var name = string.IsNullOrWhiteSpace(source) ? $"{kind}.csv" : source.Trim();
         IReadOnlyList<ReferenceDataError> problems;
@@ -57,18 +57,28 @@ internal static class ReferenceApi
             using var csv = new StringReader(text);
             try
             {
-                var loaded = kind switch
+                var files = new ReferenceFiles(null, null, null);
+                var parsed = kind switch
                 {
-                    "accounts" => await store.Reference.LoadAccountsAsync(ReferenceFileParser.ParseAccounts(csv, name), name, context.UserName(), context.RequestAborted).ConfigureAwait(false),
-                    "networks" => await store.Reference.LoadNetworksAsync(ReferenceFileParser.ParseNetworks(csv, name), name, context.UserName(), context.RequestAborted).ConfigureAwait(false),
-                    "delegations" => await store.Reference.LoadDelegationsAsync(ReferenceFileParser.ParseDelegations(csv, name), name, context.UserName(), context.RequestAborted).ConfigureAwait(false),
+                    "accounts" => new ParsedReferenceData((ReferenceFileParser.ParseAccounts(csv, name), name), null, null, files),
+                    "networks" => new ParsedReferenceData(null, (ReferenceFileParser.ParseNetworks(csv, name), name), null, files),
+                    "delegations" => new ParsedReferenceData(null, null, (ReferenceFileParser.ParseDelegations(csv, name), name), files),
                     _ => null,
                 };
-                if (loaded is null)
+                if (parsed is null)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not accounts, networks or delegations"] });
                 }
 
+                var safe = pseudonyms.Apply(parsed);
+                if (safe is null)
+                {
+                    return TypedResults.Problem(
+                        "The file names accounts that are citizen ids, and this server has no pseudonymization key to hide them; nothing was loaded.",
+                        statusCode: StatusCodes.Status422UnprocessableEntity, title: "Citizen ids cannot be stored in clear.");
+                }
+
+                var loaded = (await safe.LoadAsync(store.Reference, context.UserName(), context.RequestAborted).ConfigureAwait(false)).Single();
                 await auditor.RecordAsync(context, AuditActions.ReferenceLoad, kind, string.Create(CultureInfo.InvariantCulture, $"version {loaded.Version}, {loaded.Rows} rows from {name}"))
                     .ConfigureAwait(false);
                 return TypedResults.Ok(ReferenceVersionView.From(loaded));

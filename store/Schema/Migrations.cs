@@ -14,6 +14,7 @@ internal static class Migrations
         new(3, "alerts and alert history", [AlertTables.Alerts, AlertTables.AlertHistory]),
         new(4, "reference data", [ReferenceTables.Versions, ReferenceTables.Accounts, ReferenceTables.Networks, ReferenceTables.Delegations]),
         new(5, "audit log and detector state", [OperationsTables.AuditLog, OperationsTables.DetectorState]),
+        new(8, "tuning versions", [TuningTables.Versions]),
         new(9, "alert triage and api users", [AccessTables.AlertTriage, AccessTables.ApiUsers]),
     ];
 }

@@ -100,8 +100,8 @@ public sealed class DeadLetterTests
         bytes[30] = 0xC3;
         bytes[31] = 0x28;
 
-        var gateway = new GatewayJsonParser().Parse(bytes, Position, new LogSentinel.Store.Events.GatewayEventBatch(2));
-        var combined = new GatewayCombinedParser().Parse(bytes, Position, new LogSentinel.Store.Events.GatewayEventBatch(2));
+        var gateway = new GatewayJsonParser(IngestTestData.Pseudonymizer).Parse(bytes, Position, new LogSentinel.Store.Events.GatewayEventBatch(2));
+        var combined = new GatewayCombinedParser(IngestTestData.Pseudonymizer).Parse(bytes, Position, new LogSentinel.Store.Events.GatewayEventBatch(2));
 
         Assert.Equal(DeadLetterReason.InvalidUtf8, gateway.Reason);
         Assert.Equal(DeadLetterReason.InvalidUtf8, combined.Reason);

@@ -28,6 +28,9 @@ internal static class IngestTestData
 
     public static byte[] Key { get; } = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
+    /// <summary>A pseudonymizer under <see cref="Key"/> for parsers built in tests; lives as long as the test run.</summary>
+    public static CitizenIdPseudonymizer Pseudonymizer { get; } = new(Key);
+
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
     public static UInt128 Ip(string text)
@@ -44,14 +47,14 @@ internal static class IngestTestData
     public static (ParseOutcome Outcome, GatewayEventBatch Batch) ParseGatewayJson(string line, ParserOptions? options = null)
     {
         var batch = new GatewayEventBatch(4);
-        var outcome = new GatewayJsonParser(options).Parse(Utf8(line), Position, batch);
+        var outcome = new GatewayJsonParser(Pseudonymizer, options).Parse(Utf8(line), Position, batch);
         return (outcome, batch);
     }
 
     public static (ParseOutcome Outcome, GatewayEventBatch Batch) ParseCombined(string line, ParserOptions? options = null)
     {
         var batch = new GatewayEventBatch(4);
-        var outcome = new GatewayCombinedParser(options).Parse(Utf8(line), Position, batch);
+        var outcome = new GatewayCombinedParser(Pseudonymizer, options).Parse(Utf8(line), Position, batch);
         return (outcome, batch);
     }
 

@@ -48,7 +48,7 @@ public sealed class ParserAllocationTests
             .Replace("\"api\"", i % 5 == 0 ? "\"unknown\":[1,{\"a\":2}],\"api\"" : "\"api\"", StringComparison.Ordinal));
         var batch = new GatewayEventBatch(Lines);
 
-        var allocated = AllocatedWhileParsing(new GatewayJsonParser(), lines, batch, batch.Clear, () => batch.Count);
+        var allocated = AllocatedWhileParsing(new GatewayJsonParser(IngestTestData.Pseudonymizer), lines, batch, batch.Clear, () => batch.Count);
 
         Assert.True(allocated < Lines, $"{allocated} bytes for {Lines} lines");
     }
@@ -63,7 +63,7 @@ public sealed class ParserAllocationTests
             .Replace("\"-\"", i % 4 == 0 ? "\"https://portal/\"" : "\"-\"", StringComparison.Ordinal));
         var batch = new GatewayEventBatch(Lines);
 
-        var allocated = AllocatedWhileParsing(new GatewayCombinedParser(), lines, batch, batch.Clear, () => batch.Count);
+        var allocated = AllocatedWhileParsing(new GatewayCombinedParser(IngestTestData.Pseudonymizer), lines, batch, batch.Clear, () => batch.Count);
 
         Assert.True(allocated < Lines, $"{allocated} bytes for {Lines} lines");
     }
@@ -93,7 +93,7 @@ public sealed class ParserAllocationTests
             2 => t.Replace("+07:00", "", StringComparison.Ordinal),
             _ => t.Replace("\"status\":200", "\"status\":\"200\"", StringComparison.Ordinal),
         });
-        var parser = new GatewayJsonParser();
+        var parser = new GatewayJsonParser(IngestTestData.Pseudonymizer);
         var batch = new GatewayEventBatch(16);
         foreach (var line in lines)
         {

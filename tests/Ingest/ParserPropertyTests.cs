@@ -22,7 +22,7 @@ public sealed class ParserPropertyTests : IDisposable
     public Property GatewayJson_RandomRecord_RoundTrips() => Prop.ForAll(LogRecordGenerators.Gateway, r =>
     {
         var batch = new GatewayEventBatch(1);
-        var outcome = new GatewayJsonParser().Parse(Utf8(LogRecordGenerators.ToGatewayJson(r)), Position, batch);
+        var outcome = new GatewayJsonParser(IngestTestData.Pseudonymizer).Parse(Utf8(LogRecordGenerators.ToGatewayJson(r)), Position, batch);
 
         Assert.True(outcome.IsSuccess, outcome.ToString());
         Assert.Equal(r.TimestampMs, batch.TimestampMs[0]);
@@ -44,7 +44,7 @@ public sealed class ParserPropertyTests : IDisposable
     public Property GatewayCombined_RandomRecord_RoundTrips() => Prop.ForAll(LogRecordGenerators.Gateway, r =>
     {
         var batch = new GatewayEventBatch(1);
-        var outcome = new GatewayCombinedParser().Parse(Utf8(LogRecordGenerators.ToCombined(r)), Position, batch);
+        var outcome = new GatewayCombinedParser(IngestTestData.Pseudonymizer).Parse(Utf8(LogRecordGenerators.ToCombined(r)), Position, batch);
 
         Assert.True(outcome.IsSuccess, outcome.ToString());
         Assert.Equal(r.TimestampMs - (r.TimestampMs % 1000), batch.TimestampMs[0]);
@@ -127,9 +127,9 @@ public sealed class ParserPropertyTests : IDisposable
     {
         var gateway = new GatewayEventBatch(1);
         var app = new AppEventBatch(1);
-        Check(new GatewayJsonParser().Parse(bytes, Position, gateway), gateway.Count);
+        Check(new GatewayJsonParser(IngestTestData.Pseudonymizer).Parse(bytes, Position, gateway), gateway.Count);
         gateway.Clear();
-        Check(new GatewayCombinedParser().Parse(bytes, Position, gateway), gateway.Count);
+        Check(new GatewayCombinedParser(IngestTestData.Pseudonymizer).Parse(bytes, Position, gateway), gateway.Count);
         Check(new AppJsonParser(_pseudonymizer).Parse(bytes, Position, app), app.Count);
         LogFormatDetector.Detect(bytes);
         Assert.Equal(bytes.Length, RawLineMasker.Mask(bytes).Length);

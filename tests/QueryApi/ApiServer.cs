@@ -35,7 +35,7 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public LocalAdminToken LocalAdmin { get; }
 
-    public static async Task<ApiServer> StartAsync(ILogStore store, ApiOptions? options = null)
+    public static async Task<ApiServer> StartAsync(ILogStore store, ApiOptions? options = null, LogSentinel.Ingest.Privacy.CitizenIdPseudonymizer? pseudonymizer = null)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var role in Roles.All)
@@ -48,7 +48,7 @@ internal sealed class ApiServer : IAsyncDisposable
         options ??= new ApiOptions { RateLimitPerMinute = 0 };
         options.Urls = "http://127.0.0.1:0";
         var localAdmin = LocalAdminToken.Create();
-        var app = QueryApiHost.Build(options, store, localAdmin);
+        var app = QueryApiHost.Build(options, store, localAdmin, pseudonymizer: pseudonymizer);
         await app.StartAsync();
         return new ApiServer(app, store, new Uri(app.Urls.First()), keys, localAdmin);
     }

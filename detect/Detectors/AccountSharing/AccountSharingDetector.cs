@@ -40,9 +40,9 @@ internal sealed partial class AccountSharingDetector : Detector
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
         var state = _states.Get(entity);
-        var options = context.Options.AccountSharing;
+        var options = context.OptionsFor(context.Entities.AgencyOf(entity, -1)).AccountSharing;
         var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
-        var (active, switches) = Judge(state, windowStart, due, context);
+        var (active, switches) = Judge(state, windowStart, due, options, context);
 
         // Every later window starts at least a minute later; earlier events will not be needed again.
         state.DropBefore(windowStart + WindowSizes.Minute);
@@ -107,9 +107,8 @@ internal sealed partial class AccountSharingDetector : Detector
     /// events into <see cref="_addresses"/>, and counts switches between networks of different agencies that follow
     /// each other within the switching time.
     /// </summary>
-    private (int Active, int Switches) Judge(AccountSharingState state, long fromMs, long toMs, DetectionContext context)
+    private (int Active, int Switches) Judge(AccountSharingState state, long fromMs, long toMs, AccountSharingOptions options, DetectionContext context)
     {
-        var options = context.Options.AccountSharing;
         if (_order.Length < state.Count)
         {
             _order = new int[Math.Max(state.Count, _order.Length * 2)];

@@ -40,8 +40,8 @@ internal sealed partial class BruteForceDetector : Detector
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
         var state = _states!.Get(entity);
-        var options = context.Options.BruteForce;
         var isIp = (entity & 1) == 0;
+        var options = context.OptionsFor(isIp ? context.Entities.NetworkAgency(entity >> 1) : context.Entities.AgencyOf(entity >> 1, -1)).BruteForce;
         var threshold = isIp ? options.IpFailures : options.AccountFailures;
         var lastMinute = (due / WindowSizes.Minute) - 1;
         var failures = state.Failures.Sum(lastMinute, options.WindowMinutes).Count;
@@ -52,11 +52,11 @@ internal sealed partial class BruteForceDetector : Detector
             if (windowStart >= state.ReportedUntilMs)
             {
                 state.ReportedUntilMs = due;
-                context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: false, context));
+                context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: false, options, context));
             }
         }
 
-        var successWindow = context.Options.BruteForce.SuccessAfterBurstMinutes * WindowSizes.Minute;
+        var successWindow = options.SuccessAfterBurstMinutes * WindowSizes.Minute;
         if (state.SuccessMs != long.MinValue && state.SuccessMs < due)
         {
             var afterBurst = state.BurstEndMs != long.MinValue
@@ -64,7 +64,7 @@ internal sealed partial class BruteForceDetector : Detector
                 && state.SuccessMs - state.BurstEndMs <= successWindow;
             if (afterBurst)
             {
-                context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: true, context));
+                context.Raise(Candidate(entity, state, failures, threshold, windowStart, due, success: true, options, context));
             }
 
             state.SuccessMs = long.MinValue;
@@ -105,14 +105,14 @@ internal sealed partial class BruteForceDetector : Detector
     private static int AccountKey(int account) => (account * 2) + 1;
 
     private static AlertCandidate Candidate(
-        int entity, BruteForceState state, long failures, int threshold, long windowStart, long windowEnd, bool success, DetectionContext context)
+        int entity, BruteForceState state, long failures, int threshold, long windowStart, long windowEnd, bool success, BruteForceOptions options, DetectionContext context)
     {
         var entities = context.Entities;
         var isIp = (entity & 1) == 0;
         var id = entity >> 1;
         var name = isIp ? entities.Ips.Name(id) : entities.Accounts.Name(id);
         var agency = isIp ? entities.NetworkAgency(id) ?? string.Empty : entities.AgencyOf(id, -1);
-        var minutes = context.Options.BruteForce.WindowMinutes;
+        var minutes = options.WindowMinutes;
         var evidence = new AlertEvidence();
         evidence.Counts["failed_logins"] = failures;
         evidence.Counts["targets"] = state.Counterparts.Count;
@@ -153,8 +153,8 @@ internal sealed partial class BruteForceDetector : Detector
             var who = state.SuccessCounterpart < 0 ? string.Empty
                 : isIp ? entities.Accounts.Name(state.SuccessCounterpart) : entities.Ips.Name(state.SuccessCounterpart);
             evidence.Counts["successful_logins_after_burst"] = 1;
-            en = $"A login succeeded from {what} ({who}) within {context.Options.BruteForce.SuccessAfterBurstMinutes} minutes of a burst of failed logins: the password may have been guessed.";
-            vi = $"Đăng nhập thành công từ {whatVi} ({who}) trong vòng {context.Options.BruteForce.SuccessAfterBurstMinutes} phút sau một loạt đăng nhập thất bại: mật khẩu có thể đã bị dò ra.";
+            en = $"A login succeeded from {what} ({who}) within {options.SuccessAfterBurstMinutes} minutes of a burst of failed logins: the password may have been guessed.";
+            vi = $"Đăng nhập thành công từ {whatVi} ({who}) trong vòng {options.SuccessAfterBurstMinutes} phút sau một loạt đăng nhập thất bại: mật khẩu có thể đã bị dò ra.";
             score = 95;
         }
         else

@@ -29,7 +29,7 @@ internal sealed partial class DepartedAccountUseDetector : Detector
             return;
         }
 
-        var graceEnd = info.StatusSinceMs + (context.Options.DepartedAccountUse.GraceDays * WindowSizes.Day);
+        var graceEnd = info.StatusSinceMs + (context.OptionsFor(info.Record.Agency).DepartedAccountUse.GraceDays * WindowSizes.Day);
         if (e.TimestampMs < graceEnd)
         {
             return;
@@ -82,7 +82,8 @@ internal sealed partial class DepartedAccountUseDetector : Detector
             return;
         }
 
-        if (state.Events < context.Options.DepartedAccountUse.MinEvents)
+        var options = context.OptionsFor(context.Entities.Account(entity).Record?.Agency).DepartedAccountUse;
+        if (state.Events < options.MinEvents)
         {
             state.Clear();
             return;
@@ -91,7 +92,7 @@ internal sealed partial class DepartedAccountUseDetector : Detector
         var info = context.Entities.Account(entity);
         var record = info.Record!;
         var name = record.Account;
-        var grace = context.Options.DepartedAccountUse.GraceDays;
+        var grace = options.GraceDays;
         var status = ReferenceStatus(record.Status);
         var daysAfter = (state.FirstMs - info.StatusSinceMs) / (double)WindowSizes.Day;
         var evidence = new AlertEvidence();

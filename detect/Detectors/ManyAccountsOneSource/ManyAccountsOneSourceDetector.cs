@@ -57,7 +57,7 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
         var state = _states.Get(entity);
-        var options = context.Options.ManyAccountsOneSource;
+        var options = context.OptionsFor(context.Entities.NetworkAgency(entity)).ManyAccountsOneSource;
         var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
 
         // Forget accounts not seen within the window, so the list stays as small as the window's accounts.

@@ -107,7 +107,7 @@ internal sealed partial class OffHoursDetector : Detector
     {
         var calendar = _calendar!;
         var hour = slot.Hour;
-        var options = context.Options.OffHours;
+        var options = context.OptionsFor(context.Entities.AgencyOf(entity, state.Agency)).OffHours;
         var hourStart = calendar.HourStartUtc(hour);
         var day = calendar.LocalDay(hourStart);
         var hourOfDay = (int)(hour - (Math.Floor(hour / 24.0) * 24));
@@ -130,7 +130,7 @@ internal sealed partial class OffHoursDetector : Detector
 
     private bool Judge(int entity, OffHoursState state, ref HourSlot slot, long hourStart, int day, int hourOfDay, bool workingDay, DetectionContext context)
     {
-        var options = context.Options.OffHours;
+        var options = context.OptionsFor(context.Entities.AgencyOf(entity, state.Agency)).OffHours;
         var calendar = _calendar!;
         var lookback = options.LookbackDays;
         var activeHours = 0;
@@ -221,6 +221,14 @@ internal sealed partial class OffHoursDetector : Detector
         context.Raise(new AlertCandidate(AlertTypes.OffHours, EntityKinds.Account, name, entities.AgencyOf(entity, state.Agency), hourStart,
             hourStart + WindowSizes.Hour, score, new AlertExplanation(features, en, vi), evidence, IncidentCategory.PolicyViolation));
         return true;
+    }
+
+    public override void OnOptionsChanged(DetectionContext context)
+    {
+        if (_calendar is not null)
+        {
+            _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
+        }
     }
 
     private WorkingCalendar Create(DetectionContext context)

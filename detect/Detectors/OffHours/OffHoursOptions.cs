@@ -21,6 +21,12 @@ public sealed class OffHoursOptions
     /// <summary>Further days off (yyyy-MM-dd), added to the built-in ones (default none).</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
+    /// <summary>
+    /// Days (yyyy-MM-dd) that are working days whatever their weekday or holiday status (default none): a Saturday
+    /// worked to make up for a bridge holiday.
+    /// </summary>
+    public List<DateOnly> WorkingDates { get; set; } = [];
+
     /// <summary>Off-hours lookups of one account within one local clock hour before it is judged (default 20).</summary>
     public int MinLookups { get; set; } = 20;
 

@@ -85,7 +85,7 @@ internal sealed partial class ScriptedBulkLookupDetector : Detector
     public override void OnWindowClosed(int entity, long due, DetectionContext context)
     {
         var state = _states!.Get(entity);
-        var options = context.Options.ScriptedBulkLookup;
+        var options = context.OptionsFor(context.Entities.AgencyOf(entity, -1)).ScriptedBulkLookup;
         var windowStart = due - (options.WindowMinutes * WindowSizes.Minute);
         var sum = state.Minutes.Sum((due / WindowSizes.Minute) - 1, options.WindowMinutes);
         var (gaps, mean, variation) = Spacing(state, windowStart, due, _sorted ??= new long[64]);

@@ -29,6 +29,14 @@ internal sealed partial class VolumeSpikeDetector : Detector
 
     public override string Type => AlertTypes.VolumeSpike;
 
+    public override void OnOptionsChanged(DetectionContext context)
+    {
+        if (_calendar is not null)
+        {
+            _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
+        }
+    }
+
     public override void OnGateway(in GatewayEvent e, DetectionContext context)
     {
         if (_ringLength == 0)

@@ -22,7 +22,7 @@ internal sealed partial class WeakCredentialsDetector : Detector
             return;
         }
 
-        var options = context.Options.WeakCredentials;
+        var options = context.OptionsFor(context.Entities.AgencyOf(e.Account, e.Agency)).WeakCredentials;
         var isDefault = options.ReportDefaultPassword && e.DefaultPassword == 1;
         var isOld = e.PasswordAgeDays > options.MaxPasswordAgeDays;
         if (!isDefault && !isOld)
@@ -53,7 +53,7 @@ internal sealed partial class WeakCredentialsDetector : Detector
             return;
         }
 
-        var maxAge = context.Options.WeakCredentials.MaxPasswordAgeDays;
+        var maxAge = context.OptionsFor(context.Entities.AgencyOf(entity, -1)).WeakCredentials.MaxPasswordAgeDays;
         var name = context.Entities.Accounts.Name(entity);
         var evidence = new AlertEvidence();
         evidence.Counts["weak_logins"] = state.Logins;
