@@ -12,5 +12,7 @@ internal static class AuditActions
     public const string ReferenceLoad = "reference.load";
     public const string ReferenceRejected = "reference.rejected";
     public const string StoreQuery = "store.query";
+    public const string TuningChange = "tuning.change";
+    public const string TuningRevert = "tuning.revert";
     public const string RecordsRead = "alert.records.read";
 }

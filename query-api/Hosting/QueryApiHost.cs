@@ -7,6 +7,7 @@ using LogSentinel.QueryApi.Entities;
 using LogSentinel.QueryApi.Health;
 using LogSentinel.QueryApi.Reference;
 using LogSentinel.QueryApi.Security;
+using LogSentinel.QueryApi.Tuning;
 using LogSentinel.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -85,6 +86,7 @@ public static class QueryApiHost
         app.MapEntitiesApi();
         app.MapReferenceApi();
         app.MapAuditApi();
+        app.MapTuningApi();
         app.MapConsole();
         return app;
     }

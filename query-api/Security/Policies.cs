@@ -13,6 +13,8 @@ internal static class Policies
     public const string ReferenceRead = "reference.read";
     public const string ReferenceWrite = "reference.write";
     public const string AuditRead = "audit.read";
+    public const string TuningRead = "tuning.read";
+    public const string TuningWrite = "tuning.write";
     public const string StoreQuery = "store.query";
     public const string Authenticated = "authenticated";
 
@@ -26,6 +28,8 @@ internal static class Policies
         [ReferenceRead] = [Roles.Analyst, Roles.Operator, Roles.Admin],
         [ReferenceWrite] = [Roles.Operator, Roles.Admin],
         [AuditRead] = [Roles.Auditor, Roles.Admin],
+        [TuningRead] = [Roles.Analyst, Roles.Operator, Roles.Admin],
+        [TuningWrite] = [Roles.Operator, Roles.Admin],
         [StoreQuery] = [Roles.Admin],
         [Authenticated] = [.. Roles.All],
     };

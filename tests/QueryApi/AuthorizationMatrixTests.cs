@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
     private static readonly string[] ReferenceWriters = [Roles.Operator, Roles.Admin];
     private static readonly string[] AuditReaders = [Roles.Auditor, Roles.Admin];
     private static readonly string[] Admins = [Roles.Admin];
+    private static readonly string[] TuningWriters = [Roles.Operator, Roles.Admin];
 
     /// <summary>Method, route pattern, concrete path, body (invalid where the call would change data), and who may call it.</summary>
     private static readonly (string Method, string Pattern, string Path, string? Body, string[] Allowed)[] Matrix =
@@ -44,6 +45,11 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
         ("POST", "/api/reference/{kind}", "/api/reference/accounts", "account,agency\n", ReferenceWriters),
         ("GET", "/api/audit/", "/api/audit?page_size=5", null, AuditReaders),
         ("POST", "/api/store/query", "/api/store/query", "SELECT 1", Admins),
+        ("GET", "/api/tuning/", "/api/tuning", null, AlertReaders),
+        ("GET", "/api/tuning/versions", "/api/tuning/versions", null, AlertReaders),
+        ("GET", "/api/tuning/versions/{version}", "/api/tuning/versions/999", null, AlertReaders),
+        ("POST", "/api/tuning/", "/api/tuning", """{"based_on":0}""", TuningWriters),
+        ("POST", "/api/tuning/revert", "/api/tuning/revert", """{"version":999,"based_on":0,"reason":"test"}""", TuningWriters),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, Everyone),
         ("GET", "/", "/", null, Everyone),
         ("GET", "/console/{*path}", "/console/app.js", null, Everyone),
