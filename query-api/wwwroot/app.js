@@ -6,14 +6,15 @@ import { queueView } from './views/queue.js';
 import { alertView } from './views/alert.js';
 import { entityView } from './views/entity.js';
 import { topView, auditView, referenceView } from './views/lists.js';
+import { tuningView } from './views/tuning.js';
 
 const view = document.getElementById('view');
 let me = null;
 
 const menus = {
-  analyst: ['alerts', 'top', 'references'],
-  operator: ['alerts', 'top', 'references'],
-  admin: ['alerts', 'top', 'references', 'audit'],
+  analyst: ['alerts', 'top', 'references', 'tuning'],
+  operator: ['alerts', 'top', 'references', 'tuning'],
+  admin: ['alerts', 'top', 'references', 'tuning', 'audit'],
   leader: ['top'],
   auditor: ['audit'],
 };
@@ -52,6 +53,7 @@ async function route() {
     else if (parts[0] === 'top') await topView(view, params);
     else if (parts[0] === 'audit') await auditView(view, params);
     else if (parts[0] === 'references') await referenceView(view, params);
+    else if (parts[0] === 'tuning') await tuningView(view, me);
     else if ((menus[me.role] ?? [])[0] === 'alerts') await queueView(view, params);
     else location.hash = `#/${menus[me.role][0]}`;
   } catch (error) {

@@ -16,6 +16,8 @@ const texts = {
     firstActive: 'Hoạt động đầu tiên', lastActive: 'Hoạt động gần nhất', requests: 'Yêu cầu', lookups: 'Lượt tra cứu', role: 'Vai trò', status: 'Tình trạng',
     networks: 'Dải mạng đăng ký', delegations: 'Ủy quyền', alertsOf: 'Cảnh báo của đối tượng', day: 'Ngày', rank: 'Hạng', risk: 'Rủi ro', types: 'Loại cảnh báo',
     target: 'Đối tượng tác động', from: 'Địa chỉ', selected: 'đã chọn', bulkAssign: 'Giao các cảnh báo đã chọn', bulkClose: 'Đóng các cảnh báo đã chọn',
+    tuning: 'Tinh chỉnh phát hiện', suppressions: 'Loại trừ', allowLists: 'Danh sách cho phép', calendar: 'Lịch làm việc', reason: 'Lý do thay đổi',
+    change: 'Thay đổi', save: 'Lưu phiên bản mới', revert: 'Khôi phục', previewHint: 'Xem trước số cảnh báo của một ngưỡng đề xuất: lệnh logsentinel tune preview.',
     account: 'Tài khoản', citizen_ref: 'Mã giả danh công dân', version: 'Phiên bản', loadedAt: 'Thời điểm nạp', loadedBy: 'Người nạp', source: 'Nguồn', rows: 'Số dòng', back: '‹ Danh sách',
   },
   en: {
@@ -34,6 +36,8 @@ const texts = {
     firstActive: 'First active', lastActive: 'Last active', requests: 'Requests', lookups: 'Lookups', role: 'Role', status: 'Status',
     networks: 'Registered networks', delegations: 'Delegations', alertsOf: "Entity's alerts", day: 'Day', rank: 'Rank', risk: 'Risk', types: 'Alert types',
     target: 'Target', from: 'From', selected: 'selected', bulkAssign: 'Assign selected', bulkClose: 'Close selected',
+    tuning: 'Tuning', suppressions: 'Suppressions', allowLists: 'Allow-lists', calendar: 'Calendar', reason: 'Reason for the change',
+    change: 'Change', save: 'Save as new version', revert: 'Revert', previewHint: 'To preview how many alerts a proposed threshold would raise: logsentinel tune preview.',
     account: 'Account', citizen_ref: 'Citizen pseudonym', version: 'Version', loadedAt: 'Loaded at', loadedBy: 'Loaded by', source: 'Source', rows: 'Rows', back: '‹ Queue',
   },
 };

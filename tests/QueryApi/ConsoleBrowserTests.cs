@@ -64,6 +64,10 @@ public sealed class ConsoleBrowserTests(ApiWorld world)
         await page.WaitForSelectorAsync("#state [data-state='closed']:text('True positive')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-alert-closed-en.png"), FullPage = true });
 
+        await page.GotoAsync(new Uri(world.Server.Address, "/#/tuning").ToString());
+        await page.WaitForSelectorAsync("h1:text('Tuning')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-tuning-en.png"), FullPage = true });
+
         var stored = await world.Server.GetAsync<AlertDetail>(Roles.Analyst, $"/api/alerts/{target.Id:D}");
         Assert.Equal(("closed", "true_positive"), (stored.Alert.State, stored.Alert.Disposition));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
