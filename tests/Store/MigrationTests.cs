@@ -9,7 +9,7 @@ public sealed class MigrationTests
 {
     private static readonly string[] ExpectedTables =
     [
-        "alert_history", "alerts", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "gateway_events",
+        "alert_history", "alert_triage", "alerts", "api_users", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "gateway_events",
         "ref_accounts", "ref_delegations", "ref_networks", "ref_versions", "rollup_account_1m", "rollup_agency_1m",
         "rollup_ip_1m", "schema_migrations", "tuning_versions",
     ];
