@@ -14,5 +14,11 @@ if (args.Length > 0 && args[0] == "kafka-ingest")
     return await KafkaIngestRun.RunAsync(args);
 }
 
+// Live-mode alert latency (processes: logsentinel run + simulate --kafka): benchmarks/live-latency.sh
+if (args.Length > 1 && args[0] == "live-latency")
+{
+    return await LiveLatencyRun.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

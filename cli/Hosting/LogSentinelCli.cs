@@ -24,6 +24,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Serve.ServeCommand.Create());
         root.Subcommands.Add(Users.UsersCommand.Create());
         root.Subcommands.Add(Tuning.TuneCommand.Create());
+        root.Subcommands.Add(Detect.RunCommand.Create());
         return root;
     }
 

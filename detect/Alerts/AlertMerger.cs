@@ -32,6 +32,9 @@ internal sealed partial class AlertMerger(long mergeGapMs, TimeProvider time)
         MarkChanged(alert);
     }
 
+    /// <summary>Whether an alert was opened or merged since the last <see cref="DrainChanged"/>.</summary>
+    public bool HasChanged => _changed.Count > 0;
+
     /// <summary>Moves the alerts opened or merged since the last call into <paramref name="into"/>.</summary>
     public void DrainChanged(List<DetectedAlert> into)
     {

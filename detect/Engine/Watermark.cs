@@ -39,6 +39,15 @@ internal sealed class Watermark(long allowedLatenessMs)
         Value = value;
     }
 
+    /// <summary>Moves the watermark forward without an event (live mode when the input is idle); never back.</summary>
+    public void AdvanceTo(long value)
+    {
+        if (value > Value)
+        {
+            Value = value;
+        }
+    }
+
     /// <summary>End of input: every window may close.</summary>
     public void Close() => Value = long.MaxValue;
 }

@@ -5,7 +5,7 @@ namespace LogSentinel.Ingest.Kafka;
 /// <summary>Partitions assigned, revoked and lost, and Kafka errors; all called on the consumer thread from within Consume.</summary>
 public sealed partial class KafkaIngestWorker
 {
-    private void OnAssigned(IConsumer<Ignore, byte[]> consumer, List<TopicPartition> partitions)
+    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<Ignore, byte[]> consumer, List<TopicPartition> partitions)
     {
         var keys = Keys(partitions);
         foreach (var key in keys)
@@ -18,6 +18,23 @@ public sealed partial class KafkaIngestWorker
         _assignmentChanged = true;
         Stats.SetPartitions(_assigned.Count);
         LogMessages.PartitionsAssigned(_logger, partitions);
+        var starts = new Dictionary<TopicPartition, Offset>();
+        if (Observer?.OnAssigned(partitions) is { } resumed)
+        {
+            foreach (var start in resumed)
+            {
+                starts[start.TopicPartition] = start.Offset;
+            }
+        }
+
+        var offsets = new List<TopicPartitionOffset>(partitions.Count);
+        foreach (var partition in partitions)
+        {
+            // Unset: the committed offset, or auto.offset.reset without one.
+            offsets.Add(new TopicPartitionOffset(partition, starts.TryGetValue(partition, out var offset) ? offset : Offset.Unset));
+        }
+
+        return offsets;
     }
 
     private void OnRevoked(IConsumer<Ignore, byte[]> consumer, List<TopicPartitionOffset> partitions)
@@ -33,6 +50,7 @@ public sealed partial class KafkaIngestWorker
         }
 
         Unassign(keys);
+        Observer?.OnUnassigned(Partitions(partitions));
     }
 
     private void OnLost(IConsumer<Ignore, byte[]> consumer, List<TopicPartitionOffset> partitions)
@@ -57,8 +75,11 @@ public sealed partial class KafkaIngestWorker
 
             dropped = _batches[_current].Lines;
             _batches[_current].Clear();
+            _messageRows[_current].Clear();
             current.Clear();
         }
+
+        Observer?.OnUnassigned(Partitions(partitions));
 
         LogMessages.PartitionsLost(_logger, partitions, dropped);
     }
@@ -151,6 +172,17 @@ public sealed partial class KafkaIngestWorker
         }
 
         return keys;
+    }
+
+    private static List<TopicPartition> Partitions(List<TopicPartitionOffset> partitions)
+    {
+        var list = new List<TopicPartition>(partitions.Count);
+        foreach (var partition in partitions)
+        {
+            list.Add(partition.TopicPartition);
+        }
+
+        return list;
     }
 
     private List<PartitionKey> Keys(IEnumerable<TopicPartitionOffset> partitions)

@@ -30,6 +30,18 @@ public sealed partial class KafkaIngestWorker
             LogMessages.ShutdownGraceExceeded(_logger, _options.ShutdownGraceMs);
         }
 
+        if (!_writesAbandoned && Observer is not null)
+        {
+            try
+            {
+                Observer.OnStopping(_writeCancellation.Token);
+            }
+            catch (OperationCanceledException) when (_writeCancellation.IsCancellationRequested)
+            {
+                LogMessages.ShutdownGraceExceeded(_logger, _options.ShutdownGraceMs);
+            }
+        }
+
         // Commits the stored offsets and leaves the group, so the partitions move at once.
         _consumer!.Close();
         LogMessages.Stopped(_logger, Stats.LinesWritten, Stats.EventsWritten, Stats.DeadLetters, Stats.DuplicatesDropped);

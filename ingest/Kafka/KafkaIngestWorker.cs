@@ -47,6 +47,7 @@ public sealed partial class KafkaIngestWorker : IDisposable
     private readonly PartitionLedger _ledger;
     private readonly IngestBatch[] _batches;
     private readonly BatchOffsets[] _offsets = [new(), new()];
+    private readonly List<MessageRows>[] _messageRows = [[], []];
     private readonly HashSet<PartitionKey> _assigned = [];
     private readonly List<TopicPartitionOffset> _rewind = [];
     private readonly CancellationTokenSource _writeCancellation = new();
@@ -54,6 +55,7 @@ public sealed partial class KafkaIngestWorker : IDisposable
     private PendingWrite? _pending;
     private int _current;
     private long _batchStartedAt;
+    private long _acceptedAt;
     private long _lagMeasuredAt;
     private bool _assignmentChanged;
     private volatile Error? _fatalError;
@@ -96,6 +98,12 @@ public sealed partial class KafkaIngestWorker : IDisposable
         _batches = [new IngestBatch(ingestOptions.BatchMaxLines), new IngestBatch(ingestOptions.BatchMaxLines)];
     }
 
+    /// <summary>
+    /// Follows every parsed event, partition end and batch write (live detection); set before <see cref="RunAsync(CancellationToken)"/>.
+    /// With an observer the consumer also reports partition ends.
+    /// </summary>
+    internal IKafkaBatchObserver? Observer { get; set; }
+
     /// <summary>Running totals, readable from any thread.</summary>
     public KafkaIngestStats Stats { get; } = new();
 
@@ -125,7 +133,10 @@ public sealed partial class KafkaIngestWorker : IDisposable
     private void Run(CancellationToken stop, CancellationToken abandon)
     {
         LogMessages.Starting(_logger, _options.GroupId, _topicByName.Keys, _options.BootstrapServers!);
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(KafkaConsumerConfigFactory.Create(_options))
+        var config = KafkaConsumerConfigFactory.Create(_options);
+        // Live detection merges partitions by event time and must know when one has nothing more to give.
+        config.EnablePartitionEof = Observer is not null;
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
             .SetErrorHandler(OnError)
             .SetLogHandler((_, message) => LogMessages.Librdkafka(_logger, message.Facility, message.Message))
             .SetPartitionsAssignedHandler(OnAssigned)
@@ -176,11 +187,7 @@ public sealed partial class KafkaIngestWorker : IDisposable
                 continue;
             }
 
-            if (result is not null && !result.IsPartitionEOF)
-            {
-                Accept(result);
-            }
-
+            Take(result);
             DetectStaleHeldTopics();
             if (IsBatchDue() && !HandOff(stop, abandon))
             {
@@ -188,6 +195,24 @@ public sealed partial class KafkaIngestWorker : IDisposable
             }
 
             MeasureLagIfDue();
+            Observer?.OnPoll();
+        }
+    }
+
+    private void Take(ConsumeResult<Ignore, byte[]>? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        if (!result.IsPartitionEOF)
+        {
+            Accept(result);
+        }
+        else if (Observer is not null && _topicByName.TryGetValue(result.Topic, out var topic))
+        {
+            Observer.OnPartitionEnd(topic.Index, result.Partition.Value, result.Offset.Value);
         }
     }
 
@@ -220,6 +245,12 @@ public sealed partial class KafkaIngestWorker : IDisposable
         var partition = result.Partition.Value;
         var offset = result.Offset.Value;
         var value = result.Message.Value;
+        if (Observer is not null)
+        {
+            _acceptedAt = _time.GetTimestamp();
+            Observer.OnConsumed(topic.Index, partition, offset);
+        }
+
         if (topic.Format is { } format)
         {
             AddMessage(topic, format, partition, offset, value);
@@ -253,6 +284,11 @@ public sealed partial class KafkaIngestWorker : IDisposable
             if (newline < 0)
             {
                 _pipeline.Add(lines, origin, batch);
+                if (Observer is not null)
+                {
+                    _messageRows[_current].Add(new MessageRows(topic.Index, partition, offset, batch.Gateway.Count, batch.App.Count, _acceptedAt));
+                }
+
                 return;
             }
 
@@ -296,7 +332,12 @@ public sealed partial class KafkaIngestWorker : IDisposable
         // Read on this thread before the write starts: the ranges are settled lazily.
         var ranges = _offsets[slot].Ranges;
         var token = _writeCancellation.Token;
-        _pending = new PendingWrite(slot, Task.Run(() => WriteAsync(batch, ranges, token), CancellationToken.None));
+        // The observer copies what it needs before the write starts: the write clears the batch when it is done.
+        Observer?.OnBatch(batch, _messageRows[slot]);
+        _messageRows[slot].Clear();
+        var write = Task.Run(() => WriteAsync(batch, ranges, token), CancellationToken.None);
+        _pending = new PendingWrite(slot, write);
+        Observer?.OnBatchWriting(write);
         _current ^= 1;
     }
 
@@ -336,10 +377,8 @@ public sealed partial class KafkaIngestWorker : IDisposable
                 ThrowIfFatal();
                 // Partitions may arrive with a rebalance meanwhile; a message already fetched for one joins the batch.
                 var result = consumer.Consume(TimeSpan.FromMilliseconds(PausedPollMs));
-                if (result is not null && !result.IsPartitionEOF)
-                {
-                    Accept(result);
-                }
+                Take(result);
+                Observer?.OnPoll();
 
                 if (_assignmentChanged)
                 {

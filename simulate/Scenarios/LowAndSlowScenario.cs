@@ -16,7 +16,8 @@ internal sealed class LowAndSlowScenario : IScenario
         var calendar = planner.Calendar;
         var account = planner.TargetAccount(a => a.Pattern == WorkPattern.Office && a.DailyMean is >= 10 and <= 40);
         var length = planner.By(5, 10, 20);
-        var from = planner.StartDay(planner.NextWorkingDay(Math.Clamp(calendar.Days / 3, 1, calendar.Days - 1)));
+        // A third of the way in, after a day of history when there is one (a one-day world starts on day 0).
+        var from = planner.StartDay(planner.NextWorkingDay(Math.Min(Math.Max(calendar.Days / 3, 1), calendar.Days - 1)));
         var to = Math.Min(calendar.Days - 1, from + length - 1);
         account.BoostFromDay = from;
         account.BoostToDay = to;

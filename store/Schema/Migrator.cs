@@ -66,7 +66,5 @@ internal sealed class Migrator(IClickHouseTransport transport, string database, 
         return applied;
     }
 
-    private string Render(string statement) => statement
-        .Replace("{db}", database, StringComparison.Ordinal)
-        .Replace("{retention_days}", retentionDays.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private string Render(string statement) => MigrationText.Render(statement, database, retentionDays);
 }

@@ -35,6 +35,28 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task Simulate_OneDayWithEveryScenario_LabelsEach()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "logsentinel-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var stderr = new StringWriter();
+            var code = await LogSentinelCli.RunAsync(
+                ["simulate", "--days", "1", "--accounts", "60", "--out", dir, "--scenarios", "all", "--seed", "4"], new StringWriter(), stderr);
+
+            Assert.True(code == 0, stderr.ToString());
+            Assert.Contains("low_and_slow", File.ReadAllText(Path.Combine(dir, "labels.jsonl")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Simulate_UnknownScenario_FailsWithAMessage()
     {
         var stderr = new StringWriter();

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
+using LogSentinel.Cli.Reference;
+using LogSentinel.Detect.Engine;
+using LogSentinel.Detect.Live;
+using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Reference;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace LogSentinel.Cli.Detect;
+
+/// <summary>
+/// <c>logsentinel run</c>: live mode in one process. Consumes the topics of <c>Ingest:Kafka</c> into the store as
+/// <c>ingest --kafka</c> does and detects over every event in event time, writing alerts as they are raised, until
+/// Ctrl-C or SIGTERM; then it stores what is pending, writes the alerts and a checkpoint, commits and leaves the group.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var statusInterval = new Option<int>("--status-interval")
+        {
+            Description = "Seconds between status lines (default 5).",
+            DefaultValueFactory = _ => 5,
+        };
+        var command = new Command("run", "Live mode: consume the Kafka topics of Ingest:Kafka into the store and detect over them in event time until Ctrl-C.");
+        command.Options.Add(RefLoadCommand.Accounts);
+        command.Options.Add(RefLoadCommand.Networks);
+        command.Options.Add(RefLoadCommand.Delegations);
+        command.Options.Add(statusInterval);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(statusInterval);
+            if (seconds is < 1 or > 3600)
+            {
+                throw new ConfigurationException($"--status-interval must be between 1 and 3600 seconds; it is {seconds}.");
+            }
+
+            return await RunAsync(parse, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, TimeSpan statusInterval, CancellationToken cancellationToken)
+    {
+        var configuration = CliConfiguration.Build(parse);
+        var kafka = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
+        var live = IngestRuntime.Bind<LiveOptions>(configuration, LiveOptions.SectionName);
+        try
+        {
+            kafka.Validate();
+            live.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
+        var detection = ReplayCommand.ReadOptions(parse);
+        var referenceFiles = new ReferenceFiles(parse.GetValue(RefLoadCommand.Accounts), parse.GetValue(RefLoadCommand.Networks), parse.GetValue(RefLoadCommand.Delegations));
+        var parsed = referenceFiles.IsEmpty ? null : referenceFiles.Parse();
+        await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+        if (parsed is not null)
+        {
+            await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reference = new ReferenceData(
+            await runtime.Store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false),
+            await runtime.Store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
+            await runtime.Store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
+        var engine = new DetectionEngine(detection, reference, TimeProvider.System);
+
+        using var loggerFactory = LoggerFactory.Create(builder => builder
+            .AddConfiguration(configuration.GetSection("Logging"))
+            // Logs go to standard error; standard output keeps the status lines.
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(console => console.SingleLine = true));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // System.CommandLine does not turn SIGINT/SIGTERM into cancellation: without these the process would die at
+        // once, leaving its last batch, alerts and checkpoint unwritten (a restart would redo them, but later).
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+
+        using var runner = new LiveRunner(
+            runtime.Store, runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
+            IngestRuntime.StoreRetry(maxAttempts: int.MaxValue), runtime.Metrics, loggerFactory.CreateLogger("LogSentinel.Live"), TimeProvider.System,
+            Tuning.TunePreviewCommand.ReadOptions(parse));
+        var output = parse.InvocationConfiguration.Output;
+        await output.WriteLineAsync($"Detecting live on {string.Join(", ", kafka.Topics.Keys)} from {kafka.BootstrapServers} as group {kafka.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
+        var run = runner.RunAsync(stop.Token);
+        var status = new LiveStatusLine(runner);
+        using (var timer = new PeriodicTimer(statusInterval))
+        {
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false) && !run.IsCompleted)
+                {
+                    await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopping: the runner stores what is pending, writes alerts and a checkpoint, and commits.
+            }
+        }
+
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (KafkaException ex)
+        {
+            throw new IOException($"Kafka: {ex.Error.Reason} ({ex.Error.Code})", ex);
+        }
+
+        await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+        var latency = runner.Stats.Latency;
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Stopped: {runner.IngestStats.EventsWritten:N0} events stored, {runner.Stats.Events:N0} detected, {runner.Stats.AlertChangesWritten:N0} alert changes written, {runner.Stats.Checkpoints:N0} checkpoints{(runner.Resumed ? " (resumed from a checkpoint)" : string.Empty)}.")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Alert latency (deciding event consumed -> alert stored), {latency.Count:N0} changes: p50 {latency.Percentile(50):N0} ms, p95 {latency.Percentile(95):N0} ms, max {latency.Percentile(100):N0} ms")).ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using LogSentinel.Cli.Hosting;
+using LogSentinel.Store.Alerts;
+using LogSentinel.Tests.Cli;
+using LogSentinel.Tests.Infrastructure;
+using LogSentinel.Tests.Kafka;
+using LogSentinel.Tests.Simulate;
+
+namespace LogSentinel.Tests.Live;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_UntilCancelled_StoresDetectsPrintsStatusAndLatency()
+    {
+        using var sim = SimulatedRun.Create(days: 2, accounts: 40, "brute_force,weak_credentials", seed: 3);
+        await using var world = await LiveTestWorld.StartAsync(sim);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        string[] args =
+        [
+            "run", "--status-interval", "1", "--data-dir", SharedEngine.DataPath,
+            "-s", $"Store:Database={world.Bed.Database}",
+            "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
+            "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
+            "-s", "Ingest:Kafka:Topics:app-events=app-json",
+            "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
+            "-s", "Ingest:BatchMaxWaitMs=100",
+            "-s", "Live:IdleTimeout=00:00:01",
+        ];
+
+        // Status lines are written from the command's task while the test reads them.
+        var synchronizedOutput = TextWriter.Synchronized(output);
+        var run = LogSentinelCli.CreateRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = synchronizedOutput, Error = error }, stop.Token);
+        var fed = $"detected {world.Lines:N0} (late 0, queued 0)";
+        await KafkaTestBed.WaitForAsync(
+            async () => Read(synchronizedOutput, output).Contains(fed, StringComparison.Ordinal)
+                && (await world.Bed.Store.Alerts.ListAsync(new AlertQuery { Type = "weak_credentials" })).Count > 0,
+            run);
+        await stop.CancelAsync();
+        var exitCode = await run.WaitAsync(KafkaTestBed.Patience);
+
+        Assert.True(exitCode == 0, error.ToString());
+        var text = output.ToString();
+        Assert.Contains("Detecting live on app-events, gateway-access", text, StringComparison.Ordinal);
+        Assert.Contains("watermark 2024-01-", text, StringComparison.Ordinal);
+        Assert.Contains($"Stopped: {world.Lines:N0} events stored, {world.Lines:N0} detected", text, StringComparison.Ordinal);
+        Assert.Matches(@"Alert latency .* p50 [\d,]+ ms, p95 [\d,]+ ms, max [\d,]+ ms", text);
+    }
+
+    private static string Read(TextWriter synchronizedOutput, StringWriter output)
+    {
+        lock (synchronizedOutput)
+        {
+            return output.ToString();
+        }
+    }
+
+    [Fact]
+    public async Task Run_NegativeIdleTimeout_FailsNamingTheSetting()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            "run", "--data-dir", SharedEngine.DataPath, "-s", "Ingest:Kafka:BootstrapServers=127.0.0.1:1", "-s", "Ingest:Kafka:Topics:gw=gateway-json",
+            "-s", "Live:IdleTimeout=-00:00:01");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Live:IdleTimeout", error, StringComparison.Ordinal);
+    }
+}
