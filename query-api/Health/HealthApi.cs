@@ -16,6 +16,9 @@ internal static class HealthApi
         var health = routes.MapGroup("/api").WithTags("Health");
         health.MapGet("/health", () => TypedResults.Ok(new HealthView("ok", string.Empty))).AllowAnonymous().WithName("Health");
         health.MapGet("/ready", ReadyAsync).AllowAnonymous().WithName("Ready");
+        // The same probes at the root, where container orchestrators look for them (deploy/k8s/serve.yaml).
+        routes.MapGet("/health", () => TypedResults.Ok(new HealthView("ok", string.Empty))).AllowAnonymous().ExcludeFromDescription();
+        routes.MapGet("/ready", ReadyAsync).AllowAnonymous().ExcludeFromDescription();
         health.MapGet("/me", (HttpContext context) => TypedResults.Ok(new CallerView(context.UserName(), context.Role())))
             .RequireAuthorization(Policies.Authenticated).WithName("Me");
         health.MapPost("/store/query", QueryAsync).RequireAuthorization(Policies.StoreQuery).WithName("StoreQuery").Accepts<string>("text/plain").WithTags("Store");

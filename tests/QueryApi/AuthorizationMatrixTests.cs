@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
     [
         ("GET", "/api/health", "/api/health", null, Everyone),
         ("GET", "/api/ready", "/api/ready", null, Everyone),
+        ("GET", "/health", "/health", null, Everyone),
+        ("GET", "/ready", "/ready", null, Everyone),
         ("GET", "/api/me", "/api/me", null, SignedIn),
         ("GET", "/api/alerts/", "/api/alerts?page_size=5", null, AlertReaders),
         ("GET", "/api/alerts/{id:guid}", "/api/alerts/{id}", null, Investigators),
