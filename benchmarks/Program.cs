@@ -3,6 +3,12 @@ using LogSentinel.Benchmarks;
 
 // Run one suite with: dotnet run -c Release --project benchmarks -- --filter '*Insert*'
 // End-to-end Kafka ingest (a timed run, not a BenchmarkDotNet suite): dotnet run -c Release --project benchmarks -- kafka-ingest
+// Query API latency over an existing data directory: dotnet run -c Release --project benchmarks -- api-latency --data-dir DIR
+if (args.Length > 0 && args[0] == "api-latency")
+{
+    return await LogSentinel.Benchmarks.QueryApi.ApiLatencyRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "kafka-ingest")
 {
     return await KafkaIngestRun.RunAsync(args);

@@ -1,5 +1,7 @@
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
 using LogSentinel.Store.Baselines;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
@@ -9,6 +11,7 @@ using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Tuning;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -32,6 +35,12 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
     public virtual IAlertStore Alerts => Inner.Alerts;
 
     public virtual IReportStore Reports => Inner.Reports;
+
+    public virtual IAuditStore Audit => Inner.Audit;
+
+    public virtual IUserStore Users => Inner.Users;
+
+    public virtual IActivityStore Activity => Inner.Activity;
 
     public virtual ITuningStore Tuning => Inner.Tuning;
 

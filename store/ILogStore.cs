@@ -1,5 +1,7 @@
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
 using LogSentinel.Store.Baselines;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
@@ -9,6 +11,7 @@ using LogSentinel.Store.Schema;
 using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Tuning;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -35,6 +38,15 @@ public interface ILogStore : IAsyncDisposable
 
     /// <summary>Named values that survive restarts (ingest progress, detector checkpoints).</summary>
     IStateStore State { get; }
+
+    /// <summary>The append-only audit trail: who read or changed what.</summary>
+    IAuditStore Audit { get; }
+
+    /// <summary>API users and their hashed keys.</summary>
+    IUserStore Users { get; }
+
+    /// <summary>Entity activity from the rollups, raw events of a window, the riskiest entities of a period.</summary>
+    IActivityStore Activity { get; }
 
     /// <summary>Detection tuning (thresholds, suppressions, allow-lists, calendar), versioned with who, when and why.</summary>
     ITuningStore Tuning { get; }

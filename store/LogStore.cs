@@ -1,6 +1,8 @@
 using System.Globalization;
+using LogSentinel.Store.Activity;
 using LogSentinel.Store.Alerts;
 using LogSentinel.Store.Baselines;
+using LogSentinel.Store.Audit;
 using LogSentinel.Store.DeadLetters;
 using LogSentinel.Store.Events;
 using LogSentinel.Store.Models;
@@ -11,6 +13,7 @@ using LogSentinel.Store.State;
 using LogSentinel.Store.StoredEvents;
 using LogSentinel.Store.Transport;
 using LogSentinel.Store.Tuning;
+using LogSentinel.Store.Users;
 
 namespace LogSentinel.Store;
 
@@ -37,6 +40,9 @@ internal sealed class LogStore : ILogStore
         State = new StateStore(transport, database, time);
         Alerts = new AlertStore(transport, database);
         Reports = new ReportStore(transport, database);
+        Audit = new AuditStore(transport, database);
+        Users = new UserStore(transport, database);
+        Activity = new ActivityStore(transport, database);
         Tuning = new TuningStore(transport, database, time);
         StoredEvents = new StoredEventReader(transport, database);
         Baselines = new BaselineStore(transport, database);
@@ -54,6 +60,12 @@ internal sealed class LogStore : ILogStore
     public IStateStore State { get; }
 
     public IReportStore Reports { get; }
+
+    public IAuditStore Audit { get; }
+
+    public IUserStore Users { get; }
+
+    public IActivityStore Activity { get; }
 
     public ITuningStore Tuning { get; }
 

@@ -35,10 +35,8 @@ internal static class AlertsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = new AlertQuery(parse.GetValue(type), ParseTime(parse.GetValue(since), "--since"), ParseTime(parse.GetValue(until), "--until"));
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var (alerts, heldBack) = LogSentinel.Detect.Alerts.AlertBudget.Apply(
-                await store.Alerts.ListAsync(query, cancellationToken).ConfigureAwait(false), parse.GetValue(budget) ?? ReadBudget(parse), LocalOffset);
+                await ListAsync(parse, query, cancellationToken).ConfigureAwait(false), parse.GetValue(budget) ?? ReadBudget(parse), LocalOffset);
             if (parse.GetValue(json))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(ToJson(alerts)).ConfigureAwait(false);
@@ -82,6 +80,22 @@ internal static class AlertsCommand
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new ConfigurationException($"Invalid setting 'Alerts:DailyBudgetPerAgency': '{text}' is not a whole number of alerts (0 turns the budget off).");
+    }
+
+    /// <summary>Through a running <c>serve</c> that holds the data directory, else from the store directly.</summary>
+    private static async Task<IReadOnlyList<AlertRecord>> ListAsync(ParseResult parse, AlertQuery query, CancellationToken cancellationToken)
+    {
+        using (var server = RunningServer.Find(parse))
+        {
+            if (server is not null)
+            {
+                return await server.ListAlertsAsync(query, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using var store = StoreOpener.Open(parse);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await store.Alerts.ListAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The alerts as the stable JSON contract.</summary>

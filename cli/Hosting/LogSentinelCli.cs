@@ -21,6 +21,8 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Simulate.SimulateCommand.Create());
         root.Subcommands.Add(Detect.ReplayCommand.Create());
         root.Subcommands.Add(Detect.AlertsCommand.Create());
+        root.Subcommands.Add(Serve.ServeCommand.Create());
+        root.Subcommands.Add(Users.UsersCommand.Create());
         root.Subcommands.Add(Tuning.TuneCommand.Create());
         root.Subcommands.Add(Detect.RunCommand.Create());
         root.Subcommands.Add(Detect.RunCommand.CreateDetect());

@@ -39,6 +39,16 @@ internal static class RefLoadCommand
         }
 
         var parsed = files.Parse();
+        var console = ConsoleOutput.For(parse);
+        using (var server = RunningServer.Find(parse))
+        {
+            if (server is not null)
+            {
+                await LoadThroughAsync(server, files, console, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+        }
+
         if (parsed.NamesCitizenIds)
         {
             var key = IngestRuntime.ResolvePseudonymKey(parse, out _);
@@ -51,7 +61,6 @@ internal static class RefLoadCommand
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var loaded = await parsed.LoadAsync(store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
 
-        var console = ConsoleOutput.For(parse);
         var table = new Table().AddColumn("Kind").AddColumn("Version").AddColumn(new TableColumn("Rows").RightAligned()).AddColumn("Source");
         foreach (var version in loaded)
         {
@@ -64,5 +73,24 @@ internal static class RefLoadCommand
 
         console.Write(table);
         return 0;
+    }
+
+    /// <summary>The files validated here are sent to the running process, which validates and loads each again under its own lock.</summary>
+    private static async Task LoadThroughAsync(RunningServer server, ReferenceFiles files, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var table = new Table().AddColumn("Kind").AddColumn("Version").AddColumn(new TableColumn("Rows").RightAligned()).AddColumn("Source");
+        foreach (var (kind, file) in new[] { ("accounts", files.Accounts), ("networks", files.Networks), ("delegations", files.Delegations) })
+        {
+            if (file is null)
+            {
+                continue;
+            }
+
+            var (version, rows) = await server.UploadReferenceAsync(kind, file, cancellationToken).ConfigureAwait(false);
+            table.AddRow(kind, version.ToString(CultureInfo.InvariantCulture), rows.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(file.FullName));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[grey]Loaded through the running LogSentinel at {Markup.Escape(server.Url)}.[/]");
     }
 }

@@ -16,8 +16,7 @@ internal static class StoreQueryCommand
         command.Arguments.Add(sql);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var store = StoreOpener.Open(parse);
-            var output = await store.RunOperatorQueryAsync(parse.GetRequiredValue(sql), cancellationToken).ConfigureAwait(false);
+            var output = await RunAsync(parse, parse.GetRequiredValue(sql), cancellationToken).ConfigureAwait(false);
             var stdout = parse.InvocationConfiguration.Output;
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (ReferenceEquals(stdout, Console.Out))
@@ -34,5 +33,20 @@ internal static class StoreQueryCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Through a running <c>serve</c> that holds the data directory, else on the store directly.</summary>
+    private static async Task<byte[]> RunAsync(ParseResult parse, string sql, CancellationToken cancellationToken)
+    {
+        using (var server = RunningServer.Find(parse))
+        {
+            if (server is not null)
+            {
+                return await server.RunOperatorQueryAsync(sql, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using var store = StoreOpener.Open(parse);
+        return await store.RunOperatorQueryAsync(sql, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,6 +11,19 @@ namespace LogSentinel.Store.Reports;
 internal sealed class ReportStore(IClickHouseTransport transport, string database) : IReportStore
 {
     private const string AgencyFilter = "({agency:String} = '' OR agency = {agency:String})";
+
+    /// <summary>
+    /// Alerts as analysts left them: the newest detector version with the newest triage change (state, disposition,
+    /// time of the change) laid over it, as the alert queue shows them.
+    /// </summary>
+    private string TriagedAlerts => $"""
+        (SELECT a.agency AS agency, a.first_seen AS first_seen, a.raised_at AS raised_at,
+                if(t.state != '', t.state, a.state) AS state,
+                if(t.state != '', t.disposition, a.disposition) AS disposition,
+                greatest(a.updated_at, t.updated_at) AS updated_at
+         FROM {database}.alerts AS a FINAL
+         LEFT JOIN (SELECT alert_id, state, disposition, updated_at FROM {database}.alert_triage FINAL) AS t ON t.alert_id = a.id)
+        """;
     private const string Span = "ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ts < fromUnixTimestamp64Milli({to:Int64}, 'UTC')";
     private const string MinuteSpan = "minute >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND minute < fromUnixTimestamp64Milli({to:Int64}, 'UTC')";
     private const string ClosedStates = "('closed', 'resolved', 'dismissed')";
@@ -106,14 +119,14 @@ internal sealed class ReportStore(IClickHouseTransport transport, string databas
             $$"""
             SELECT countIf(state NOT IN {{ClosedStates}}),
                    countIf(state NOT IN {{ClosedStates}} AND first_seen >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND first_seen < fromUnixTimestamp64Milli({to:Int64}, 'UTC'))
-            FROM {{database}}.alerts FINAL WHERE {{AgencyFilter}}
+            FROM {{TriagedAlerts}} WHERE {{AgencyFilter}}
             """,
             parameters,
             cancellationToken).ConfigureAwait(false);
         var closed = await transport.QueryAsync(
             $$"""
             SELECT toString(disposition), toInt64(dateDiff('second', raised_at, updated_at))
-            FROM {{database}}.alerts FINAL
+            FROM {{TriagedAlerts}}
             WHERE state IN {{ClosedStates}} AND updated_at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND updated_at < fromUnixTimestamp64Milli({to:Int64}, 'UTC') AND {{AgencyFilter}}
             """,
             parameters,

@@ -18,6 +18,7 @@ internal static class Migrations
             BehaviourTables.EntityBaselines, BehaviourTables.Models, BehaviourTables.ModelWindows, BehaviourTables.ModelScores,
         ]),
         new(8, "tuning versions", [TuningTables.Versions]),
+        new(9, "alert triage and api users", [AccessTables.AlertTriage, AccessTables.ApiUsers]),
         new(10, "daily reports", [ReportTables.Reports]),
     ];
 }

@@ -9,9 +9,9 @@ public sealed class MigrationTests
 {
     private static readonly string[] ExpectedTables =
     [
-        "alert_history", "alerts", "app_events", "audit_log", "dead_letter_redrives", "dead_letters", "detector_state", "entity_baselines",
-        "gateway_events", "model_scores", "model_windows", "models", "ref_accounts", "ref_delegations", "ref_networks", "ref_versions",
-        "reports", "rollup_account_1m", "rollup_agency_1m", "rollup_ip_1m", "schema_migrations", "tuning_versions",
+        "alert_history", "alert_triage", "alerts", "api_users", "app_events", "audit_log", "dead_letter_redrives", "dead_letters",
+        "detector_state", "entity_baselines", "gateway_events", "model_scores", "model_windows", "models", "ref_accounts", "ref_delegations",
+        "ref_networks", "ref_versions", "reports", "rollup_account_1m", "rollup_agency_1m", "rollup_ip_1m", "schema_migrations", "tuning_versions",
     ];
 
     [Fact]

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
+using LogSentinel.Cli.Hosting;
+using LogSentinel.Cli.Ingest;
+using LogSentinel.Cli.Telemetry;
+using LogSentinel.Ingest.Privacy;
+using LogSentinel.QueryApi.Hosting;
+using LogSentinel.QueryApi.Security;
+using LogSentinel.Store;
+using LogSentinel.Store.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace LogSentinel.Cli.Serve;
+
+/// <summary>
+/// <c>logsentinel serve [--urls URLS]</c>: the query API and the analyst console over the store, until Ctrl-C or
+/// SIGTERM. On the embedded store it leaves <see cref="ServeOwnership"/> in the data directory so other commands
+/// can work through it while it holds the directory.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080; same as Api:Urls); several separated by ';'." };
+        var command = new Command("serve", "Serve the query API and the analyst console.");
+        command.Options.Add(urls);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = ReadOptions(parse, parse.GetValue(urls));
+            var storeOptions = StoreOpener.ReadOptions(parse);
+            var telemetry = ReadTelemetry(parse);
+
+            // ASP.NET Core's own meters and activities: request durations, active connections, rate-limit rejections, request traces.
+            using var metrics = MetricsExport.Start(telemetry, "serve", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting");
+            using var traces = MetricsExport.StartTraces(telemetry, "serve", "Microsoft.AspNetCore");
+            await using var store = StoreFactory.Open(storeOptions);
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var localAdmin = LocalAdminToken.Create();
+
+            // Reference uploads naming citizen-id accounts are pseudonymized with the deployment's key, as ref load does.
+            var key = IngestRuntime.ResolvePseudonymKey(parse, out var ingestOptions);
+            using var pseudonymizer = new CitizenIdPseudonymizer(key, ingestOptions.Pseudonymization.UseNativeSha256);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+            await using var app = QueryApiHost.Build(options, store, localAdmin, pseudonymizer: pseudonymizer);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var url = app.Urls.First();
+            var output = parse.InvocationConfiguration.Output;
+            var owned = storeOptions.Transport == StoreTransport.Embedded;
+            if (owned)
+            {
+                new ServeOwnership(url, localAdmin.Key, Environment.ProcessId).Write(storeOptions.Embedded.DataDir);
+            }
+
+            await output.WriteLineAsync($"LogSentinel is serving the API and console on {string.Join(", ", app.Urls)} ({store.Description.Transport} store, database {store.Description.Database}). Ctrl-C stops.").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (owned)
+                {
+                    ServeOwnership.Remove(storeOptions.Embedded.DataDir, Environment.ProcessId);
+                }
+
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static TelemetryOptions ReadTelemetry(ParseResult parse)
+    {
+        var telemetry = new TelemetryOptions();
+        CliConfiguration.Build(parse).GetSection(TelemetryOptions.SectionName).Bind(telemetry);
+        try
+        {
+            telemetry.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
+        return telemetry;
+    }
+
+    public static ApiOptions ReadOptions(ParseResult parse, string? urls)
+    {
+        var overrides = urls is null ? null : new Dictionary<string, string?> { ["Api:Urls"] = urls };
+        var configuration = CliConfiguration.Build(parse, overrides);
+        var options = new ApiOptions();
+        try
+        {
+            configuration.GetSection(ApiOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"Invalid setting in section '{ApiOptions.SectionName}': {ex.Message}");
+        }
+
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
+        {
+            throw new ConfigurationException(string.Join("; ", problems.Select(p => $"Api:{string.Join(",", p.MemberNames)}: {p.ErrorMessage}")));
+        }
+
+        foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new ConfigurationException($"Api:Urls: '{url}' is not an http:// or https:// URL.");
+            }
+        }
+
+        if (options.Jwt.Enabled && !Uri.TryCreate(options.Jwt.Authority, UriKind.Absolute, out _))
+        {
+            throw new ConfigurationException($"Api:Jwt:Authority: '{options.Jwt.Authority}' is not an absolute URL.");
+        }
+
+        return options;
+    }
+}

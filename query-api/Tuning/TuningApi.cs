@@ -1,0 +1,112 @@
+using System.Globalization;
+using LogSentinel.QueryApi.Audit;
+using LogSentinel.QueryApi.Hosting;
+using LogSentinel.QueryApi.Paging;
+using LogSentinel.QueryApi.Security;
+using LogSentinel.Store;
+using LogSentinel.Store.Tuning;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace LogSentinel.QueryApi.Tuning;
+
+/// <summary>
+/// Detection tuning over the store's versioned tuning document: read it and its history, store a new version
+/// (based on the version the operator read, so concurrent changes are refused, not lost), revert. Every change is
+/// audited with who, when and why.
+/// </summary>
+internal static class TuningApi
+{
+    private static readonly string[] Sorts = ["version"];
+
+    public static IEndpointRouteBuilder MapTuningApi(this IEndpointRouteBuilder routes)
+    {
+        var tuning = routes.MapGroup("/api/tuning").WithTags("Tuning");
+        tuning.MapGet("/", CurrentAsync).RequireAuthorization(Policies.TuningRead).WithName("GetTuning");
+        tuning.MapGet("/versions", HistoryAsync).RequireAuthorization(Policies.TuningRead).WithName("ListTuningVersions");
+        tuning.MapGet("/versions/{version}", VersionAsync).RequireAuthorization(Policies.TuningRead).WithName("GetTuningVersion");
+        tuning.MapPost("/", SaveAsync).RequireAuthorization(Policies.TuningWrite).WithName("SaveTuning");
+        tuning.MapPost("/revert", RevertAsync).RequireAuthorization(Policies.TuningWrite).WithName("RevertTuning");
+        return routes;
+    }
+
+    private static async Task<Ok<TuningVersionView>> CurrentAsync(ILogStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TuningVersionView.From(await store.Tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false)));
+
+    private static async Task<Results<Ok<TuningVersionView>, NotFound<ProblemDetails>>> VersionAsync(ulong version, ILogStore store, CancellationToken cancellationToken) =>
+        await store.Tuning.GetVersionAsync(version, cancellationToken).ConfigureAwait(false) is { } found
+            ? TypedResults.Ok(TuningVersionView.From(found))
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such tuning version.", Detail = $"There is no tuning version {version}." });
+
+    private static async Task<Results<Ok<ListPage<TuningVersionView>>, ValidationProblem>> HistoryAsync(
+        [AsParameters] PageRequest request, ILogStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paging = Paging.Paging.Read(request, options.Value, Sorts, "version", true, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var history = await store.Tuning.GetHistoryAsync(cancellationToken).ConfigureAwait(false);
+        var ordered = paging.Descending ? history : history.Reverse();
+        return TypedResults.Ok(new ListPage<TuningVersionView>(
+            [.. ordered.Skip(paging.Offset).Take(paging.PageSize).Select(TuningVersionView.From)], history.Count, paging.Page, paging.PageSize));
+    }
+
+    private static async Task<Results<Ok<TuningVersionView>, ValidationProblem, Conflict<ProblemDetails>>> SaveAsync(
+        SaveTuningRequest request, HttpContext context, ILogStore store, Auditor auditor)
+    {
+        if (request.Document is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["document"] = ["the whole new tuning document is required"] });
+        }
+
+        var change = string.IsNullOrWhiteSpace(request.Change) ? "changed through the API" : request.Change.Trim();
+        return await WriteAsync(context, auditor, AuditActions.TuningChange, change, request.Reason, () => store.Tuning.SaveAsync(
+            new TuningChange(request.Document, request.BasedOn, context.UserName(), request.Reason?.Trim() ?? string.Empty, change), context.RequestAborted)).ConfigureAwait(false);
+    }
+
+    private static Task<Results<Ok<TuningVersionView>, ValidationProblem, Conflict<ProblemDetails>>> RevertAsync(
+        RevertTuningRequest request, HttpContext context, ILogStore store, Auditor auditor) =>
+        WriteAsync(context, auditor, AuditActions.TuningRevert, string.Create(CultureInfo.InvariantCulture, $"revert to {request.Version}"), request.Reason,
+            () => store.Tuning.RevertAsync(request.Version, request.BasedOn, context.UserName(), request.Reason?.Trim() ?? string.Empty, context.RequestAborted));
+
+    private static async Task<Results<Ok<TuningVersionView>, ValidationProblem, Conflict<ProblemDetails>>> WriteAsync(
+        HttpContext context, Auditor auditor, string action, string change, string? reason, Func<Task<TuningVersion>> write)
+    {
+        TuningVersion written;
+        try
+        {
+            written = await write().ConfigureAwait(false);
+        }
+        catch (TuningValidationException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
+        }
+        catch (TuningConflictException ex)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Tuning changed meanwhile.", Detail = ex.Message });
+        }
+
+        await auditor.RecordAsync(context, action, string.Create(CultureInfo.InvariantCulture, $"tuning v{written.Version}"), $"{change}; why: {reason}").ConfigureAwait(false);
+        return TypedResults.Ok(TuningVersionView.From(written));
+    }
+}
+
+/// <summary>A new whole tuning document, the version it was made on, and why.</summary>
+public sealed record SaveTuningRequest(TuningDocument? Document, ulong BasedOn, string? Reason, string? Change);
+
+/// <summary>Restore <c>version</c>'s content as a new version, made on <c>based_on</c>.</summary>
+public sealed record RevertTuningRequest(ulong Version, ulong BasedOn, string? Reason);
+
+/// <summary>One version of the tuning document.</summary>
+public sealed record TuningVersionView(ulong Version, DateTimeOffset WrittenAt, string Actor, string Reason, string Change, ulong BasedOn, ulong RevertedTo, TuningDocument Document)
+{
+    internal static TuningVersionView From(TuningVersion v) =>
+        new(v.Version, ApiTime.Local(v.WrittenAt), v.Actor, v.Reason, v.Change, v.BasedOn, v.RevertedTo, v.Document);
+}

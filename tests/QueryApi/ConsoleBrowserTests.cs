@@ -1,0 +1,75 @@
+using LogSentinel.QueryApi.Alerts;
+using LogSentinel.QueryApi.Paging;
+using LogSentinel.QueryApi.Security;
+using Microsoft.Playwright;
+
+namespace LogSentinel.Tests.QueryApi;
+
+/// <summary>
+/// The console in Debian's headless Chromium: sign in, filter the queue, open an alert, see its chart, close it
+/// with a disposition, reload and see it kept. Screenshots are left in the test output's <c>screenshots</c> folder.
+/// </summary>
+[Collection(ApiWorldCollectionDefinition.Name)]
+public sealed class ConsoleBrowserTests(ApiWorld world)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task Analyst_FiltersOpensChartsAndClosesAnAlert_AndItPersists()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
+        Directory.CreateDirectory(Screenshots);
+        var target = (await world.Server.GetAsync<ListPage<AlertSummary>>(Roles.Analyst, "/api/alerts?state=new&entity_kind=account&sort=score&page_size=1")).Items.Single();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "vi-VN" });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{message.Text} {message.Location}");
+            }
+        };
+
+        await page.GotoAsync(world.Server.Address.ToString());
+        await page.FillAsync("#api-key", world.Server.Keys[Roles.Analyst]);
+        await page.ClickAsync("#login");
+        await page.WaitForSelectorAsync("#queue tbody tr");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "1-queue.png"), FullPage = true });
+
+        await page.SelectOptionAsync("#filter-type", target.Type);
+        await page.SelectOptionAsync("#filter-state", "new");
+        await page.ClickAsync("#apply");
+        await page.WaitForFunctionAsync("t => [...document.querySelectorAll('#queue td.type')].length > 0 && [...document.querySelectorAll('#queue td.type')].every(td => td.textContent === t)", target.Type);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "2-queue-filtered.png"), FullPage = true });
+
+        await page.ClickAsync($"#queue tr[data-id='{target.Id:D}'] td.why");
+        await page.WaitForSelectorAsync("#chart svg path.obs");
+        var points = await page.GetAttributeAsync("#chart svg", "data-points");
+        Assert.True(int.Parse(points!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "3-alert.png"), FullPage = true });
+
+        await page.SelectOptionAsync("#disposition", "true_positive");
+        await page.ClickAsync("#close");
+        await page.WaitForSelectorAsync("#state [data-state='closed']");
+        await page.ReloadAsync();
+        var state = await page.WaitForSelectorAsync("#state [data-state='closed']");
+        Assert.Contains("Vi phạm thật", await state!.TextContentAsync(), StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#lang", "en");
+        await page.WaitForSelectorAsync("#state [data-state='closed']:text('True positive')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-alert-closed-en.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(world.Server.Address, "/#/tuning").ToString());
+        await page.WaitForSelectorAsync("h1:text('Tuning')");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-tuning-en.png"), FullPage = true });
+
+        var stored = await world.Server.GetAsync<AlertDetail>(Roles.Analyst, $"/api/alerts/{target.Id:D}");
+        Assert.Equal(("closed", "true_positive"), (stored.Alert.State, stored.Alert.Disposition));
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using LogSentinel.Cli.Serve;
+using LogSentinel.Tests.Cli;
+using LogSentinel.Tests.Infrastructure;
+
+namespace LogSentinel.Tests.QueryApi;
+
+/// <summary>
+/// While <c>serve</c> holds an embedded data directory, <c>alerts</c>, <c>store query</c> and <c>ref load</c> work
+/// through it instead of failing on the directory lock. The server runs as a separate process, as an operator's would.
+/// </summary>
+public sealed class ServeOwnershipTests
+{
+    [Fact]
+    public async Task Commands_BesideARunningServe_GoThroughItsApi()
+    {
+        using var data = new TempDirectory();
+        var dataDir = Path.Combine(data.Path, "data");
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = StartServe(dataDir, serving);
+        try
+        {
+            // The server prints its line once it listens and has written the file; the timeout only guards against a hang.
+            await serving.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            var owner = ServeOwnership.Read(dataDir);
+            Assert.NotNull(owner);
+            var networks = data.Write("networks.csv", "agency,cidr,label\nAG,10.52.4.0/24,branch LAN\n");
+            var bad = data.Write("accounts.csv", "account,agency,role,status,status_since\na1,AG,officer,sleeping,2024-01-01\n");
+
+            var alerts = await CliRunner.RunAsync("alerts", "--json", "--data-dir", dataDir);
+            var load = await CliRunner.RunAsync("ref", "load", "--networks", networks, "--data-dir", dataDir);
+            var query = await CliRunner.RunAsync("store", "query", "SELECT count() FROM ref_networks", "--data-dir", dataDir);
+            var rejected = await CliRunner.RunAsync("ref", "load", "--accounts", bad, "--data-dir", dataDir);
+
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ServeOwnership.PathIn(dataDir)));
+            }
+
+            Assert.True(alerts.ExitCode == 0, alerts.Error);
+            Assert.Equal("[]", alerts.Output.Trim());
+            Assert.True(load.ExitCode == 0, load.Error);
+            Assert.Contains(owner.Url, load.Output, StringComparison.Ordinal);
+            Assert.True(query.ExitCode == 0, query.Error);
+            Assert.Equal("1", query.Output.Trim().Split('\n').Last());
+            Assert.Equal(1, rejected.ExitCode);
+            Assert.Contains("line 2, field status", rejected.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        // A dead server's file is ignored: the process named in it is gone.
+        Assert.Null(ServeOwnership.Read(dataDir));
+    }
+
+    private static Process StartServe(string dataDir, TaskCompletionSource serving)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { RepositoryPaths.CliAssembly, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", dataDir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var errors = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("is serving", StringComparison.Ordinal) == true)
+            {
+                serving.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
+        process.Exited += (_, _) => serving.TrySetException(new InvalidOperationException($"serve exited before it was ready: {errors}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
