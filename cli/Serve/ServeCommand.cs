@@ -52,7 +52,18 @@ internal static class ServeCommand
                 new ServeOwnership(url, localAdmin.Key, Environment.ProcessId).Write(storeOptions.Embedded.DataDir);
             }
 
+            // The daily report runs inside serve on Report:Schedule (default 06:00 local) for the day before.
+            using var reportStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var scheduler = Report.ReportSettings.CreateScheduler(parse, store);
+            var reports = scheduler.RunAsync(reportStop.Token);
             await output.WriteLineAsync($"LogSentinel is serving the API and console on {string.Join(", ", app.Urls)} ({store.Description.Transport} store, database {store.Description.Database}). Ctrl-C stops.").ConfigureAwait(false);
+            if (scheduler.NextRun(DateTimeOffset.UtcNow) is { } next)
+            {
+                await output.WriteLineAsync(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"Next daily report at {next.ToOffset(TimeSpan.FromHours(7)):yyyy-MM-dd HH:mm} +07 (Report:Schedule).")).ConfigureAwait(false);
+            }
+
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
@@ -65,6 +76,8 @@ internal static class ServeCommand
                     ServeOwnership.Remove(storeOptions.Embedded.DataDir, Environment.ProcessId);
                 }
 
+                await reportStop.CancelAsync().ConfigureAwait(false);
+                await reports.ConfigureAwait(false);
                 await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
 

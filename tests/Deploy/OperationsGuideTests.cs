@@ -6,7 +6,7 @@ namespace LogSentinel.Tests.Deploy;
 public sealed partial class OperationsGuideTests
 {
     /// <summary>The README sections whose settings apply to a server deployment (everything but the embedded engine and replay).</summary>
-    private static readonly string[] ServerSections = ["Store:", "Ingest:", "Telemetry:", "Detection:", "Live:", "Tuning:"];
+    private static readonly string[] ServerSections = ["Store:", "Ingest:", "Telemetry:", "Detection:", "Live:", "Tuning:", "Api:", "Report:", "Incident:", "Model:", "Alerts:"];
 
     [Fact]
     public void OperationsGuide_NamesEverySettingTheReadmeTablesDefineForServerMode()
