@@ -111,31 +111,7 @@ internal static class RunCommand
         await output.WriteLineAsync($"Detecting live on {string.Join(", ", kafka.Topics.Keys)} from {kafka.BootstrapServers} as group {kafka.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
         var run = runner.RunAsync(stop.Token);
         var status = new LiveStatusLine(runner);
-        using (var timer = new PeriodicTimer(statusInterval))
-        {
-            try
-            {
-                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false) && !run.IsCompleted)
-                {
-                    await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Stopping: the runner stores what is pending, writes alerts and a checkpoint, and commits.
-            }
-        }
-
-        try
-        {
-            await run.ConfigureAwait(false);
-        }
-        catch (KafkaException ex)
-        {
-            throw new IOException($"Kafka: {ex.Error.Reason} ({ex.Error.Code})", ex);
-        }
-
-        await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+        await StatusLoop.RunAsync(run, status.Next, output, statusInterval, stop.Token).ConfigureAwait(false);
         var latency = runner.Stats.Latency;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,

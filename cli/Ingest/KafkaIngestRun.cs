@@ -52,31 +52,7 @@ internal static class KafkaIngestRun
         await output.WriteLineAsync($"Ingesting {string.Join(", ", options.Topics.Keys)} from {options.BootstrapServers} as group {options.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
         var run = worker.RunAsync(stop.Token);
         var status = new StatusLine(worker.Stats);
-        using (var timer = new PeriodicTimer(statusInterval))
-        {
-            try
-            {
-                while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false) && !run.IsCompleted)
-                {
-                    await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // Stopping: the worker writes what is pending and commits.
-            }
-        }
-
-        try
-        {
-            await run.ConfigureAwait(false);
-        }
-        catch (KafkaException ex)
-        {
-            throw new IOException($"Kafka: {ex.Error.Reason} ({ex.Error.Code})", ex);
-        }
-
-        await output.WriteLineAsync(status.Next()).ConfigureAwait(false);
+        await StatusLoop.RunAsync(run, status.Next, output, statusInterval, stop.Token).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped: {worker.Stats.LinesWritten:N0} lines written, offsets committed.")).ConfigureAwait(false);
         return 0;
     }
