@@ -110,8 +110,11 @@ internal static class RunCommand
         var output = parse.InvocationConfiguration.Output;
         await output.WriteLineAsync($"Detecting live on {string.Join(", ", kafka.Topics.Keys)} from {kafka.BootstrapServers} as group {kafka.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
         var run = runner.RunAsync(stop.Token);
+        // On one node, run makes the daily report itself (Report:Schedule); beside a serve role, detect leaves it to serve.
+        var reports = detectOnly ? Task.CompletedTask : Report.ReportSettings.CreateScheduler(parse, runtime.Store).RunAsync(stop.Token);
         var status = new LiveStatusLine(runner);
         await StatusLoop.RunAsync(run, status.Next, output, statusInterval, stop.Token).ConfigureAwait(false);
+        await reports.ConfigureAwait(false);
         var latency = runner.Stats.Latency;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
