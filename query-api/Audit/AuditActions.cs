@@ -15,4 +15,5 @@ internal static class AuditActions
     public const string TuningChange = "tuning.change";
     public const string TuningRevert = "tuning.revert";
     public const string RecordsRead = "alert.records.read";
+    public const string ReportRead = "report.read";
 }

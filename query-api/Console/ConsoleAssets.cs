@@ -14,6 +14,9 @@ namespace LogSentinel.QueryApi.Console;
 /// </summary>
 internal static class ConsoleAssets
 {
+    /// <summary>The empty page the console frames a report in; it takes the report's looser policy so the report's own styles apply.</summary>
+    private const string ReportFrame = "report-frame.html";
+
     private static readonly Assembly Assembly = typeof(ConsoleAssets).Assembly;
     private static readonly ConcurrentDictionary<string, Asset?> Cache = new(StringComparer.Ordinal);
 
@@ -44,6 +47,11 @@ internal static class ConsoleAssets
         if (context.Request.Headers.IfNoneMatch == asset.ETag)
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (path == ReportFrame)
+        {
+            Security.SecurityHeaders.AllowReportDocument(context.Response);
         }
 
         context.Response.Headers.ETag = asset.ETag;

@@ -6,6 +6,7 @@ using LogSentinel.QueryApi.Console;
 using LogSentinel.QueryApi.Entities;
 using LogSentinel.QueryApi.Health;
 using LogSentinel.QueryApi.Reference;
+using LogSentinel.QueryApi.Reports;
 using LogSentinel.QueryApi.Security;
 using LogSentinel.QueryApi.Tuning;
 using LogSentinel.Store;
@@ -87,6 +88,7 @@ public static class QueryApiHost
         app.MapReferenceApi();
         app.MapAuditApi();
         app.MapTuningApi();
+        app.MapReportsApi();
         app.MapConsole();
         return app;
     }

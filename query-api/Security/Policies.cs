@@ -16,6 +16,7 @@ internal static class Policies
     public const string TuningRead = "tuning.read";
     public const string TuningWrite = "tuning.write";
     public const string StoreQuery = "store.query";
+    public const string ReportsRead = "reports.read";
     public const string Authenticated = "authenticated";
 
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -31,6 +32,10 @@ internal static class Policies
         [TuningRead] = [Roles.Analyst, Roles.Operator, Roles.Admin],
         [TuningWrite] = [Roles.Operator, Roles.Admin],
         [StoreQuery] = [Roles.Admin],
+
+        // Leaders are who reports are for; analysts brief them from the same figures (and already see every alert behind
+        // them); operators tune and auditors audit, so neither needs the reports (least privilege).
+        [ReportsRead] = [Roles.Leader, Roles.Analyst, Roles.Admin],
         [Authenticated] = [.. Roles.All],
     };
 

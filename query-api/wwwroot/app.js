@@ -7,15 +7,16 @@ import { alertView } from './views/alert.js';
 import { entityView } from './views/entity.js';
 import { topView, auditView, referenceView } from './views/lists.js';
 import { tuningView } from './views/tuning.js';
+import { reportsView, reportView } from './views/reports.js';
 
 const view = document.getElementById('view');
 let me = null;
 
 const menus = {
-  analyst: ['alerts', 'top', 'references', 'tuning'],
+  analyst: ['alerts', 'top', 'references', 'tuning', 'reports'],
   operator: ['alerts', 'top', 'references', 'tuning'],
-  admin: ['alerts', 'top', 'references', 'tuning', 'audit'],
-  leader: ['top'],
+  admin: ['alerts', 'top', 'references', 'tuning', 'audit', 'reports'],
+  leader: ['reports', 'top'],
   auditor: ['audit'],
 };
 
@@ -54,6 +55,8 @@ async function route() {
     else if (parts[0] === 'audit') await auditView(view, params);
     else if (parts[0] === 'references') await referenceView(view, params);
     else if (parts[0] === 'tuning') await tuningView(view, me);
+    else if (parts[0] === 'reports' && parts[1]) await reportView(view, parts[1], params);
+    else if (parts[0] === 'reports') await reportsView(view, params);
     else if ((menus[me.role] ?? [])[0] === 'alerts') await queueView(view, params);
     else location.hash = `#/${menus[me.role][0]}`;
   } catch (error) {

@@ -19,6 +19,8 @@ const texts = {
     tuning: 'Tinh chỉnh phát hiện', suppressions: 'Loại trừ', allowLists: 'Danh sách cho phép', calendar: 'Lịch làm việc', reason: 'Lý do thay đổi',
     change: 'Thay đổi', save: 'Lưu phiên bản mới', revert: 'Khôi phục', previewHint: 'Xem trước số cảnh báo của một ngưỡng đề xuất: lệnh logsentinel tune preview.',
     account: 'Tài khoản', citizen_ref: 'Mã giả danh công dân', version: 'Phiên bản', loadedAt: 'Thời điểm nạp', loadedBy: 'Người nạp', source: 'Nguồn', rows: 'Số dòng', back: '‹ Danh sách',
+    reports: 'Báo cáo', report: 'Báo cáo', province: 'Toàn tỉnh', language: 'Ngôn ngữ', generatedAt: 'Thời điểm lập', open: 'Mở',
+    noReports: 'Chưa có báo cáo nào được lưu (lệnh logsentinel report tạo báo cáo).', print: 'In', downloadJson: 'Tải số liệu JSON', backReports: '‹ Danh sách báo cáo',
   },
   en: {
     alerts: 'Alerts', top: 'Risky entities', audit: 'Audit trail', references: 'Reference data', logout: 'Sign out',
@@ -39,6 +41,8 @@ const texts = {
     tuning: 'Tuning', suppressions: 'Suppressions', allowLists: 'Allow-lists', calendar: 'Calendar', reason: 'Reason for the change',
     change: 'Change', save: 'Save as new version', revert: 'Revert', previewHint: 'To preview how many alerts a proposed threshold would raise: logsentinel tune preview.',
     account: 'Account', citizen_ref: 'Citizen pseudonym', version: 'Version', loadedAt: 'Loaded at', loadedBy: 'Loaded by', source: 'Source', rows: 'Rows', back: '‹ Queue',
+    reports: 'Reports', report: 'Report', province: 'Whole province', language: 'Language', generatedAt: 'Generated at', open: 'Open',
+    noReports: 'No report is stored yet (logsentinel report makes one).', print: 'Print', downloadJson: 'Download JSON figures', backReports: '‹ Reports',
   },
 };
 

@@ -1,5 +1,7 @@
+using LogSentinel.Report;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Reports;
 using LogSentinel.Tests.Detect;
 using LogSentinel.Tests.Infrastructure;
 using LogSentinel.Tests.Simulate;
@@ -12,7 +14,11 @@ namespace LogSentinel.Tests.QueryApi;
 /// </summary>
 public sealed class ApiWorld : IAsyncLifetime
 {
+    /// <summary>The simulated day the world's daily report covers.</summary>
+    internal static readonly DateOnly ReportDay = new(2024, 1, 2);
+
     private SimulatedRun? _run;
+    private Lazy<Task<StoredReport>>? _report;
 
     internal ApiServer Server { get; private set; } = null!;
 
@@ -30,13 +36,20 @@ public sealed class ApiWorld : IAsyncLifetime
         Assert.NotEmpty(Alerts);
         var store = StoreFactory.Open(SharedEngine.Options(Database));
         Server = await ApiServer.StartAsync(store);
+        _report = new(() => GenerateReportAsync(store));
     }
+
+    /// <summary>The Vietnamese province-wide report of <see cref="ReportDay"/>, generated and stored once for every test that reads it.</summary>
+    internal Task<StoredReport> ReportAsync() => _report!.Value;
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         _run?.Dispose();
     }
+
+    private static async Task<StoredReport> GenerateReportAsync(ILogStore store) =>
+        (await new ReportService(store, new ReportOptions()).GenerateAsync(ReportDay, language: "vi")).Stored;
 
     /// <summary>An alert about an account (they have rollups, events and reference data).</summary>
     internal AlertRecord AccountAlert(string? type = null) =>

@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
     private static readonly string[] AuditReaders = [Roles.Auditor, Roles.Admin];
     private static readonly string[] Admins = [Roles.Admin];
     private static readonly string[] TuningWriters = [Roles.Operator, Roles.Admin];
+    private static readonly string[] ReportReaders = [Roles.Leader, Roles.Analyst, Roles.Admin];
 
     /// <summary>Method, route pattern, concrete path, body (invalid where the call would change data), and who may call it.</summary>
     private static readonly (string Method, string Pattern, string Path, string? Body, string[] Allowed)[] Matrix =
@@ -52,6 +53,9 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
         ("GET", "/api/tuning/versions/{version}", "/api/tuning/versions/999", null, AlertReaders),
         ("POST", "/api/tuning/", "/api/tuning", """{"based_on":0}""", TuningWriters),
         ("POST", "/api/tuning/revert", "/api/tuning/revert", """{"version":999,"based_on":0,"reason":"test"}""", TuningWriters),
+        ("GET", "/api/reports/", "/api/reports", null, ReportReaders),
+        ("GET", "/api/reports/{date}", "/api/reports/{report}", null, ReportReaders),
+        ("GET", "/api/reports/{date}/html", "/api/reports/{report}/html", null, ReportReaders),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, Everyone),
         ("GET", "/", "/", null, Everyone),
         ("GET", "/console/{*path}", "/console/app.js", null, Everyone),
@@ -77,7 +81,9 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
     {
         var row = Matrix.Single(r => $"{r.Method} {r.Pattern}" == endpoint);
         var alert = world.AccountAlert();
-        var path = row.Path.Replace("{id}", alert.Id.ToString("D"), StringComparison.Ordinal).Replace("{account}", alert.Entity, StringComparison.Ordinal);
+        var report = row.Path.Contains("{report}", StringComparison.Ordinal) ? await world.ReportAsync() : null;
+        var path = row.Path.Replace("{id}", alert.Id.ToString("D"), StringComparison.Ordinal).Replace("{account}", alert.Entity, StringComparison.Ordinal)
+            .Replace("{report}", report?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(path, UriKind.Relative));
         if (row.Body is not null)
         {

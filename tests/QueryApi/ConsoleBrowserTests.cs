@@ -72,4 +72,48 @@ public sealed class ConsoleBrowserTests(ApiWorld world)
         Assert.Equal(("closed", "true_positive"), (stored.Alert.State, stored.Alert.Disposition));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
+
+    [Fact]
+    public async Task Leader_ListsReportsAndOpensOne_ItsChartsShowInTheFrame()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
+        Directory.CreateDirectory(Screenshots);
+        var stored = await world.ReportAsync();
+        var day = stored.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "vi-VN" });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{message.Text} {message.Location}");
+            }
+        };
+
+        await page.GotoAsync(world.Server.Address.ToString());
+        await page.FillAsync("#api-key", world.Server.Keys[Roles.Leader]);
+        await page.ClickAsync("#login");
+        // A leader lands on the reports: they are what the role is for.
+        var row = await page.WaitForSelectorAsync($"#reports tr[data-date='{day}'][data-lang='vi']");
+        Assert.Contains("Toàn tỉnh", await row!.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "6-reports.png"), FullPage = true });
+
+        await page.ClickAsync($"#reports tr[data-date='{day}'][data-lang='vi'] a.open-report");
+        await page.WaitForSelectorAsync("#report-frame[data-loaded='true']");
+        var report = page.FrameLocator("#report-frame");
+        await report.Locator("img").First.WaitForAsync();
+        // The report's own stylesheet applied (the frame allows its inline styles) and its charts decoded (data: images allowed).
+        var styled = await page.EvaluateAsync<bool>("() => { const d = document.getElementById('report-frame').contentDocument; return d.styleSheets.length > 0 && d.styleSheets[0].cssRules.length > 0; }");
+        var chartsDrawn = await page.EvaluateAsync<bool>("() => [...document.getElementById('report-frame').contentDocument.images].every(i => i.complete && i.naturalWidth > 0)");
+        Assert.True(styled, "the report's styles did not apply inside the frame");
+        Assert.True(chartsDrawn, "the report's charts did not load inside the frame");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "7-report-open.png"), FullPage = true });
+
+        var audit = await world.Server.Store.Audit.SearchAsync(new LogSentinel.Store.Audit.AuditSearch { Actor = "leader-user", Action = "report.read", Limit = 100 });
+        Assert.Contains(audit.Items, e => e.Detail == "html" && e.Target.Contains(day, StringComparison.Ordinal));
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
 }
