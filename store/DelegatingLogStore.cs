@@ -54,6 +54,8 @@ public abstract class DelegatingLogStore(ILogStore inner) : ILogStore
 
     public virtual Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default) => Inner.MigrateAsync(cancellationToken);
 
+    public virtual Task DropDatabaseAsync(CancellationToken cancellationToken = default) => Inner.DropDatabaseAsync(cancellationToken);
+
     public virtual Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default) =>
         Inner.GetAppliedMigrationsAsync(cancellationToken);
 

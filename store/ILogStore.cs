@@ -66,6 +66,12 @@ public interface ILogStore : IAsyncDisposable
     /// <summary>Creates the database and applies pending schema migrations; returns those applied now.</summary>
     Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Drops this store's own database (every table of LogSentinel in it) and nothing else; <see cref="MigrateAsync"/>
+    /// creates it again. For <c>demo --reset</c>.
+    /// </summary>
+    Task DropDatabaseAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every migration recorded in the database, oldest first.</summary>
     Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default);
 

@@ -86,6 +86,10 @@ internal sealed class LogStore : ILogStore
     public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default) =>
         new Migrator(_transport, _database, _retentionDays).MigrateAsync(cancellationToken);
 
+    // SYNC: the embedded engine frees the tables' files before the migrations create them again.
+    public Task DropDatabaseAsync(CancellationToken cancellationToken = default) =>
+        _transport.ExecuteAsync($"DROP DATABASE IF EXISTS {_database} SYNC", null, cancellationToken);
+
     public async Task<IReadOnlyList<AppliedMigration>> GetAppliedMigrationsAsync(CancellationToken cancellationToken = default)
     {
         var applied = await new Migrator(_transport, _database, _retentionDays).ReadAppliedAsync(cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ internal static class LogSentinelCli
         root.Subcommands.Add(Model.ModelCommand.Create());
         root.Subcommands.Add(Report.ReportCommand.Create());
         root.Subcommands.Add(Report.IncidentCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;
     }
 
