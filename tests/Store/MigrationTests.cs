@@ -41,6 +41,22 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task DropDatabase_ThenMigrate_StartsEmpty_AndLeavesOtherDatabasesAlone()
+    {
+        await using var store = await SharedEngine.OpenMigratedAsync();
+        await using var neighbour = await SharedEngine.OpenMigratedAsync();
+        await store.InsertGatewayEventsAsync(SampleEvents.Gateway(10));
+        await neighbour.InsertGatewayEventsAsync(SampleEvents.Gateway(3));
+
+        await store.DropDatabaseAsync();
+        var applied = await store.MigrateAsync();
+
+        Assert.Equal(Migrations.All.Count, applied.Count);
+        Assert.Equal(0UL, (await store.GetTableRowCountsAsync()).Single(c => c.Table == "gateway_events").Rows);
+        Assert.Equal(3UL, (await neighbour.GetTableRowCountsAsync()).Single(c => c.Table == "gateway_events").Rows);
+    }
+
+    [Fact]
     public async Task Migrate_RecordedChecksumDiffers_FailsNamingTheMigration()
     {
         var database = SharedEngine.NewDatabase();
