@@ -30,7 +30,8 @@ internal static class DemoCommand
 {
     private const string GatewayTopic = "gateway-access";
     private const string AppTopic = "app-events";
-    private static readonly DateOnly FirstDay = new(2024, 1, 1);
+    // A Tuesday: 1 January is a public holiday in Vietnam, a quiet first day for someone watching the console.
+    private static readonly DateOnly FirstDay = new(2024, 1, 2);
 
     public static Command Create()
     {

@@ -30,8 +30,8 @@ internal static class DemoGuide
             settings.Speed > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"  2. Open the alert queue: alerts appear as the simulated day goes by (it starts at midnight; office hours begin after about {8 * 3600 / settings.Speed:0} s).")
                 : "  2. Open the alert queue: alerts appear as the simulated days are detected.",
-            "  3. Filter by type (e.g. brute_force, scripted_bulk_lookup, off_hours_access) and open an alert for its evidence and explanation.",
-            "  4. Acknowledge or resolve it with feedback; open Reports for the daily report of the first simulated day once it is detected.",
+            "  3. Filter by type (e.g. brute_force, scripted_bulk_lookup, off_hours) and open an alert for its evidence and explanation.",
+            "  4. Move it to investigating, then close it with a disposition (true positive, benign, ...); open Reports for the daily report of the first simulated day once it is detected.",
             "A status line follows every few seconds; Ctrl-C stops everything cleanly.",
             string.Empty,
         ]);
