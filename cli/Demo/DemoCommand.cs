@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using LogSentinel.Cli.Detect;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Cli.Ingest;
@@ -16,7 +15,6 @@ using LogSentinel.Simulate.Output;
 using LogSentinel.Simulate.Scenarios;
 using LogSentinel.Store.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace LogSentinel.Cli.Demo;
 
@@ -71,20 +69,13 @@ internal static class DemoCommand
         var detection = ReplayCommand.ReadOptions(parse);
         var apiOptions = ServeCommand.ReadOptions(parse, string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.Port}"));
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // System.CommandLine does not turn SIGINT/SIGTERM into cancellation; without these the live runner's last
-        // batch, alerts and checkpoint would be lost.
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+        using var stop = new StopSignals(cancellationToken);
 
         await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
         var store = runtime.Store;
         var simulate = await PrepareStoreAsync(store, settings.Reset, dataDir, output, cancellationToken).ConfigureAwait(false);
 
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(console => console.SingleLine = true));
+        using var loggerFactory = ConsoleLogging.Create(configuration);
 
         // The API and console first: the user can open them while the province is still being simulated.
         var localAdmin = LocalAdminToken.Create();

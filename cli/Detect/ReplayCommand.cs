@@ -74,57 +74,18 @@ internal static class ReplayCommand
 
     /// <summary>The <c>Detection</c> section of the configuration, validated.</summary>
     public static DetectionOptions ReadOptions(ParseResult parse)
-    {
-        var options = new DetectionOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(DetectionOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{DetectionOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<DetectionOptions>(parse, DetectionOptions.SectionName, o => o.Validate());
 
     /// <summary>The <c>Model</c> section of the configuration, validated.</summary>
     public static ModelOptions ReadModelOptions(ParseResult parse)
-    {
-        var options = new ModelOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(ModelOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{ModelOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<ModelOptions>(parse, ModelOptions.SectionName, o => o.Validate());
 
     private static string Shadows(BehaviourModels models) =>
         models.Shadow.Count == 0 ? string.Empty : ", in shadow: " + string.Join(", ", models.Shadow.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The <c>Replay</c> section of the configuration, validated.</summary>
     public static ReplayOptions ReadReplayOptions(ParseResult parse)
-    {
-        var options = new ReplayOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(ReplayOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{ReplayOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<ReplayOptions>(parse, ReplayOptions.SectionName, o => o.Validate());
 
     private static void PrintSummary(IAnsiConsole console, ReplaySummary summary)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Cli.Ingest;
@@ -11,7 +10,6 @@ using LogSentinel.Ingest.Kafka;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Reference;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace LogSentinel.Cli.Detect;
 
@@ -83,16 +81,8 @@ internal static class RunCommand
 
         var engine = (await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false)).Engine;
 
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .AddConfiguration(configuration.GetSection("Logging"))
-            // Logs go to standard error; standard output keeps the status lines.
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(console => console.SingleLine = true));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // System.CommandLine does not turn SIGINT/SIGTERM into cancellation: without these the process would die at
-        // once, leaving its last batch, alerts and checkpoint unwritten (a restart would redo them, but later).
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        using var stop = new StopSignals(cancellationToken);
 
         if (detectOnly)
         {

@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Ingest.Kafka;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace LogSentinel.Cli.Ingest;
 
@@ -29,16 +27,8 @@ internal static class KafkaIngestRun
         }
 
         await using var runtime = await IngestRuntime.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-        using var loggerFactory = LoggerFactory.Create(builder => builder
-            .AddConfiguration(configuration.GetSection("Logging"))
-            // Logs go to standard error; standard output keeps the status lines.
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(console => console.SingleLine = true));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // System.CommandLine 2.0.0 does not turn SIGINT/SIGTERM into cancellation: without these the process would
-        // die at once, leaving its last batch to be re-delivered instead of committed.
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        using var stop = new StopSignals(cancellationToken);
 
         using var worker = new KafkaIngestWorker(
             runtime.Pipeline,

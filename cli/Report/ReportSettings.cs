@@ -15,38 +15,10 @@ namespace LogSentinel.Cli.Report;
 internal static class ReportSettings
 {
     public static ReportOptions ReadReportOptions(ParseResult parse)
-    {
-        var options = new ReportOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(ReportOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.LocalOffset = ReplayCommand.ReadOptions(parse).LocalOffset;
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{ReportOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<ReportOptions>(parse, ReportOptions.SectionName, o => o.Validate(), o => o.LocalOffset = ReplayCommand.ReadOptions(parse).LocalOffset);
 
     public static IncidentOptions ReadIncidentOptions(ParseResult parse)
-    {
-        var options = new IncidentOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(IncidentOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.LocalOffset = ReplayCommand.ReadOptions(parse).LocalOffset;
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{IncidentOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<IncidentOptions>(parse, IncidentOptions.SectionName, o => o.Validate(), o => o.LocalOffset = ReplayCommand.ReadOptions(parse).LocalOffset);
 
     /// <summary>
     /// The daily-report scheduler for a long-running role (<c>run</c>, <c>serve</c>): start

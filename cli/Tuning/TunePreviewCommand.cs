@@ -119,18 +119,5 @@ internal static class TunePreviewCommand
 
     /// <summary>The <c>Tuning</c> section of the configuration, validated.</summary>
     public static TuningOptions ReadOptions(ParseResult parse)
-    {
-        var options = new TuningOptions();
-        try
-        {
-            CliConfiguration.Build(parse).GetSection(TuningOptions.SectionName).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-            options.Validate();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ConfigurationException($"Invalid setting in section '{TuningOptions.SectionName}': {ex.Message}");
-        }
-
-        return options;
-    }
+        => SettingsSection.Read<TuningOptions>(parse, TuningOptions.SectionName, o => o.Validate());
 }
