@@ -28,6 +28,11 @@ internal static class DemoCommand
 {
     private const string GatewayTopic = "gateway-access";
     private const string AppTopic = "app-events";
+
+    // Spread over the 8 demo partitions, 50,000 lines of a few hundred bytes stay well below the mock
+    // cluster's 5 MiB per partition.
+    private const long MaxMessagesAhead = 50_000;
+
     // A Tuesday: 1 January is a public holiday in Vietnam, a quiet first day for someone watching the console.
     private static readonly DateOnly FirstDay = new(2024, 1, 2);
 
@@ -111,7 +116,8 @@ internal static class DemoCommand
                 Parallelism = Math.Max(1, Environment.ProcessorCount / 2),
             };
             ValidateOrThrow(simulation.Validate);
-            var sink = new FirstWriteSink(new KafkaEventSink(cluster.BootstrapServers, GatewayTopic, AppTopic, settings.Speed, TimeProvider.System));
+            var backlog = new ConsumerBacklogGate(MaxMessagesAhead, TimeProvider.System);
+            var sink = new FirstWriteSink(new KafkaEventSink(cluster.BootstrapServers, GatewayTopic, AppTopic, settings.Speed, TimeProvider.System, backlog));
             var producer = ProduceAsync(simulation, sink, referenceDir, stop.Token);
             await Task.WhenAny(sink.Started, producer).ConfigureAwait(false);
             if (producer.IsCompleted)
@@ -130,6 +136,7 @@ internal static class DemoCommand
                 store, runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
                 IngestRuntime.StoreRetry(maxAttempts: int.MaxValue), runtime.Metrics, loggerFactory.CreateLogger("LogSentinel.Live"), TimeProvider.System,
                 Tuning.TunePreviewCommand.ReadOptions(parse));
+            backlog.Attach(() => runner.IngestStats.Messages);
             var run = runner.RunAsync(stop.Token);
             var report = new FirstDayReport(new ReportService(store, Report.ReportSettings.ReadReportOptions(parse)), FirstDay, detection.AllowedLateness, dataDir, output);
             var reporting = report.RunAsync(runner, producer, stop.Token);

@@ -5,12 +5,14 @@ namespace LogSentinel.Simulate.Output;
 /// <summary>
 /// Produces the simulated logs to Kafka, one line per message, the gateway log and the application log on topics of
 /// their own. Each day is held until it is complete and then sent with both streams interleaved in event-time order,
-/// as a live gateway would emit them; with a <see cref="Speed"/> the sending is paced by event time.
+/// as a live gateway would emit them; with a <see cref="Speed"/> the sending is paced by event time, and with a gate
+/// it also waits for the consumer (<see cref="IProduceGate"/>).
 /// </summary>
 public sealed class KafkaEventSink : IEventSink
 {
     private readonly IProducer<Null, byte[]> _producer;
     private readonly TimeProvider _time;
+    private readonly IProduceGate? _gate;
     private readonly List<HeldLine> _day = [];
     private long _firstEventMs = long.MinValue;
     private long _startTimestamp;
@@ -20,13 +22,15 @@ public sealed class KafkaEventSink : IEventSink
     /// <param name="appTopic">Topic of the application log.</param>
     /// <param name="speed">Event-time milliseconds per wall-clock millisecond: 1 is real time, 60 a minute a second; 0 (or less) sends as fast as the brokers take it.</param>
     /// <param name="time">The clock pacing uses.</param>
-    public KafkaEventSink(string bootstrapServers, string gatewayTopic, string appTopic, double speed, TimeProvider time)
+    /// <param name="gate">Asked before every message whether it may be sent yet; null sends without waiting for any consumer.</param>
+    public KafkaEventSink(string bootstrapServers, string gatewayTopic, string appTopic, double speed, TimeProvider time, IProduceGate? gate = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
         GatewayTopic = gatewayTopic;
         AppTopic = appTopic;
         Speed = speed;
         _time = time;
+        _gate = gate;
         _producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
@@ -72,6 +76,11 @@ public sealed class KafkaEventSink : IEventSink
         foreach (var line in ordered)
         {
             await PaceAsync(line.TimestampMs, cancellationToken).ConfigureAwait(false);
+            if (_gate is not null)
+            {
+                await _gate.WaitAsync(Produced, cancellationToken).ConfigureAwait(false);
+            }
+
             Produce(line);
         }
 
