@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Simulate;
 using LogSentinel.Simulate.Output;
@@ -26,8 +25,8 @@ public sealed class KafkaEventSinkTests
             }
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var gateway = Consume(cluster.BootstrapServers, "gateway-access", files.GatewayLines.Length, timeout.Token);
-            var app = Consume(cluster.BootstrapServers, "app-events", files.AppLines.Length, timeout.Token);
+            var gateway = TopicReader.Read(cluster.BootstrapServers, "gateway-access", files.GatewayLines.Length, timeout.Token);
+            var app = TopicReader.Read(cluster.BootstrapServers, "app-events", files.AppLines.Length, timeout.Token);
 
             Assert.Equal(summary.GatewayEvents, gateway.Count);
             Assert.Equal(files.GatewayLines.Order(StringComparer.Ordinal), gateway.Select(m => m.Line).Order(StringComparer.Ordinal));
@@ -45,26 +44,5 @@ public sealed class KafkaEventSinkTests
                 Directory.Delete(directory, recursive: true);
             }
         }
-    }
-
-    private static List<(string Topic, int Partition, long TimestampMs, string Line)> Consume(string brokers, string topic, int expected, CancellationToken cancellationToken)
-    {
-        using var consumer = new ConsumerBuilder<Ignore, string>(new ConsumerConfig
-        {
-            BootstrapServers = brokers,
-            GroupId = "sim-check-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Subscribe(topic);
-        var messages = new List<(string, int, long, string)>(expected);
-        while (messages.Count < expected)
-        {
-            var result = consumer.Consume(cancellationToken);
-            messages.Add((topic, result.Partition.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Value));
-        }
-
-        consumer.Close();
-        return messages;
     }
 }
