@@ -60,14 +60,14 @@ public sealed class RunOwnershipTests
         Assert.Contains("Tuning version 4: remove s2 a3", await Ok(["tune", "remove", "s2", "a3", "--reason", "drill over", .. at]), StringComparison.Ordinal);
         Assert.Contains("Tuning version 5: calendar holiday 2024-01-05", await Ok(["tune", "calendar", "--holiday", "2024-01-05", "--reason", "local holiday", .. at]), StringComparison.Ordinal);
         Assert.Contains("Tuning version 6: unset BruteForce:IpFailures", await Ok(["tune", "unset", "BruteForce:IpFailures", "--reason", "back", .. at]), StringComparison.Ordinal);
-        Assert.Contains("Tuning version 7: revert to 1", await Ok(["tune", "revert", "1", "--reason", "as before", .. at]), StringComparison.Ordinal);
+        Assert.Contains("Tuning version 7: revert to version 1", await Ok(["tune", "revert", "1", "--reason", "as before", .. at]), StringComparison.Ordinal);
         var history = await Ok(["tune", "history", .. at]);
         Assert.Contains("local-admin", history, StringComparison.Ordinal);
         Assert.Contains("drill over", history, StringComparison.Ordinal);
 
         var preview = await Ok(["tune", "preview", "WeakCredentials:MaxPasswordAgeDays=3650", "--days", "3", .. at]);
         Assert.Contains($"{world.Lines:N0} stored events from", preview, StringComparison.Ordinal);
-        Assert.Contains("current tuning version 7", preview, StringComparison.Ordinal);
+        Assert.Matches(@"current\s+tuning\s+version\s+7", preview);
         Assert.Contains("weak_credentials", preview, StringComparison.Ordinal);
 
         // Keys are checked by the running process too: an unknown one is refused, naming it.
