@@ -32,9 +32,14 @@ internal static class TuningApi
         tuning.MapGet("/versions/{version}", VersionAsync).RequireAuthorization(Policies.TuningRead).WithName("GetTuningVersion");
         tuning.MapPost("/", SaveAsync).RequireAuthorization(Policies.TuningWrite).WithName("SaveTuning");
         tuning.MapPost("/revert", RevertAsync).RequireAuthorization(Policies.TuningWrite).WithName("RevertTuning");
+        tuning.MapGet("/keys", Keys).RequireAuthorization(Policies.TuningRead).WithName("ListTunableKeys");
         tuning.MapPost("/preview", PreviewAsync).RequireAuthorization(Policies.TuningPreview).WithName("PreviewTuning");
         return routes;
     }
+
+    /// <summary>The threshold keys a tuning document may set, with this process's configured values (as <c>tune keys</c> lists them).</summary>
+    private static Ok<List<TunableKeyView>> Keys(HostedSettings settings) =>
+        TypedResults.Ok(TunableSettings.List(settings.Detection).Select(k => new TunableKeyView(k.Key, k.Value, AppliedTuning.IsAgencyScopable(k.Key))).ToList());
 
     private static async Task<Ok<TuningVersionView>> CurrentAsync(ILogStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(TuningVersionView.From(await store.Tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false)));
@@ -154,6 +159,9 @@ internal static class TuningApi
 
 /// <summary>A new whole tuning document, the version it was made on, and why.</summary>
 public sealed record SaveTuningRequest(TuningDocument? Document, ulong BasedOn, string? Reason, string? Change);
+
+/// <summary>A threshold key tuning may set, its configured value and whether it may be set for one agency.</summary>
+public sealed record TunableKeyView(string Key, string Configured, bool AgencyScope);
 
 /// <summary>Restore <c>version</c>'s content as a new version, made on <c>based_on</c>.</summary>
 public sealed record RevertTuningRequest(ulong Version, ulong BasedOn, string? Reason);

@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(ApiWorld world)
         ("GET", "/api/tuning/versions/{version}", "/api/tuning/versions/999", null, AlertReaders),
         ("POST", "/api/tuning/", "/api/tuning", """{"based_on":0}""", TuningWriters),
         ("POST", "/api/tuning/revert", "/api/tuning/revert", """{"version":999,"based_on":0,"reason":"test"}""", TuningWriters),
+        ("GET", "/api/tuning/keys", "/api/tuning/keys", null, AlertReaders),
         ("POST", "/api/tuning/preview", "/api/tuning/preview", """{"days":0}""", TuningWriters),
         ("GET", "/api/reports/", "/api/reports", null, ReportReaders),
         ("POST", "/api/reports/", "/api/reports", """{"date":"someday"}""", Admins),
