@@ -75,6 +75,10 @@ public sealed class RunOwnershipTests
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("NoSuchKnob", unknown.Error, StringComparison.Ordinal);
 
+        var networks = data.Write("networks.csv", "agency,cidr,label\nAG,10.52.4.0/24,branch LAN\n");
+        Assert.Contains(ServeOwnership.Read(dataDir)!.Url, await Ok(["ref", "load", "--networks", networks, .. at]), StringComparison.Ordinal);
+        Assert.Equal("1", (await Ok(["store", "query", "SELECT count() FROM ref_networks WHERE version = (SELECT max(version) FROM ref_networks)", .. at])).Trim().Split('\n')[^1]);
+
         var reports = Path.Combine(data.Path, "reports");
         var report = await Ok(["report", "--date", "2024-01-01", "--lang", "en", "--out", reports, "--no-pdf", .. at]);
         Assert.Contains("2024-01-01: ", report, StringComparison.Ordinal);
@@ -86,7 +90,7 @@ public sealed class RunOwnershipTests
         var lines = audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.All(lines, l => Assert.Equal("local-admin", l.GetProperty("actor").GetString()));
         var actions = lines.Select(l => l.GetProperty("action").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "alert.records.read", "store.query", "tuning.change", "tuning.revert", "tuning.preview", "report.generate" }, actions);
+        Assert.Superset(new HashSet<string?> { "alert.records.read", "store.query", "reference.load", "tuning.change", "tuning.revert", "tuning.preview", "report.generate" }, actions);
     }
 
     /// <summary>Runs the command in this process (it finds the running process through serve.json); asserts exit 0 and returns what it printed.</summary>
