@@ -26,17 +26,17 @@ public sealed class RunOwnershipTests
         await using var run = await RoleProcess.StartAsync(
             "Serving the API and console on",
             [
-            "run", "--status-interval", "1", .. at,
-            "--accounts", Path.Combine(sim.Directory, "accounts.csv"),
-            "--networks", Path.Combine(sim.Directory, "networks.csv"),
-            "--delegations", Path.Combine(sim.Directory, "delegations.csv"),
-            "-s", "Api:Urls=http://127.0.0.1:0",
-            "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
-            "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
-            "-s", "Ingest:Kafka:Topics:app-events=app-json",
-            "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
-            "-s", "Ingest:BatchMaxWaitMs=100",
-            "-s", "Live:IdleTimeout=00:00:01",
+                "run", "--status-interval", "1", .. at,
+                "--accounts", Path.Combine(sim.Directory, "accounts.csv"),
+                "--networks", Path.Combine(sim.Directory, "networks.csv"),
+                "--delegations", Path.Combine(sim.Directory, "delegations.csv"),
+                "-s", "Api:Urls=http://127.0.0.1:0",
+                "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
+                "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
+                "-s", "Ingest:Kafka:Topics:app-events=app-json",
+                "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
+                "-s", "Ingest:BatchMaxWaitMs=100",
+                "-s", "Live:IdleTimeout=00:00:01",
             ]);
         Assert.NotNull(ServeOwnership.Read(dataDir));
 
