@@ -50,4 +50,22 @@ public sealed class ServeOwnershipTests
         // A dead server's file is ignored: the process named in it is gone.
         Assert.Null(ServeOwnership.Read(dataDir));
     }
+
+    [Fact]
+    public void RunningServer_OfAnotherDatabase_IsNotUsed()
+    {
+        // The shared test engine holds many databases in one directory: a process serving one of them must not take
+        // the commands meant for another.
+        using var data = new TempDirectory();
+        new ServeOwnership("http://127.0.0.1:1", "key", Environment.ProcessId, "served").Write(data.Path);
+
+        using var same = LogSentinel.Cli.Hosting.RunningServer.Find(Parse(data.Path, "served"));
+        using var other = LogSentinel.Cli.Hosting.RunningServer.Find(Parse(data.Path, "another"));
+
+        Assert.NotNull(same);
+        Assert.Null(other);
+    }
+
+    private static System.CommandLine.ParseResult Parse(string dataDir, string database) =>
+        LogSentinel.Cli.Hosting.LogSentinelCli.CreateRoot().Parse(["alerts", "--data-dir", dataDir, "-s", $"Store:Database={database}"]);
 }
