@@ -5,6 +5,7 @@ using LogSentinel.QueryApi.Paging;
 using LogSentinel.QueryApi.Security;
 using LogSentinel.QueryApi.Tuning;
 using LogSentinel.Store.Tuning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LogSentinel.Tests.QueryApi;
 
@@ -47,5 +48,23 @@ public sealed class TuningPreviewApiTests(ApiWorld world)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("days", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_WhileAnotherRuns_IsConflict()
+    {
+        var gate = world.Server.App.Services.GetRequiredService<TuningPreviewGate>();
+        HttpStatusCode during;
+        using (var running = gate.TryEnter())
+        {
+            Assert.NotNull(running);
+            using var response = await world.Server.PostAsync(Roles.Operator, "/api/tuning/preview", new TuningPreviewRequest(null, null, 1));
+            during = response.StatusCode;
+        }
+
+        using var after = await world.Server.PostAsync(Roles.Operator, "/api/tuning/preview", new TuningPreviewRequest(null, null, 1));
+
+        Assert.Equal(HttpStatusCode.Conflict, during);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 }
