@@ -20,6 +20,8 @@ namespace LogSentinel.Cli.Detect;
 /// <c>logsentinel run</c>: live mode in one process. Consumes the topics of <c>Ingest:Kafka</c> into the store as
 /// <c>ingest --kafka</c> does and detects over every event in event time, writing alerts as they are raised, until
 /// Ctrl-C or SIGTERM; then it stores what is pending, writes the alerts and a checkpoint, commits and leaves the group.
+/// On the embedded store it also serves the query API and console (<c>Run:ServeApi</c>, default on) and leaves
+/// <c>serve.json</c> in the data directory, so the operator's commands work through it while it holds the directory.
 /// <c>logsentinel detect</c> is the same loop for a deployment whose <c>ingest</c> role stores the events: it reads
 /// the same topics in a group of its own (<c>Live:DetectGroupId</c>) and writes only alerts and its checkpoints.
 /// </summary>

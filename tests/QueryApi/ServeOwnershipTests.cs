@@ -7,6 +7,7 @@ namespace LogSentinel.Tests.QueryApi;
 /// <summary>
 /// While <c>serve</c> holds an embedded data directory, <c>alerts</c>, <c>store query</c> and <c>ref load</c> work
 /// through it instead of failing on the directory lock. The server runs as a separate process, as an operator's would.
+/// (<see cref="RunOwnershipTests"/> does the same beside <c>run</c> with every <c>tune</c> subcommand and <c>report</c>.)
 /// </summary>
 public sealed class ServeOwnershipTests
 {
