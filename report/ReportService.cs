@@ -57,9 +57,17 @@ public sealed class ReportService
         _store.Reports.GetAsync(date, string.IsNullOrWhiteSpace(agency) ? null : agency.Trim(), ReportLanguage.Parse(language ?? _options.Language), cancellationToken);
 
     /// <summary>Writes the report's HTML and JSON into <paramref name="directory"/> and, where Chromium is installed, a PDF of the HTML.</summary>
-    public async Task<ReportFiles> WriteFilesAsync(StoredReport report, string directory, bool pdf = true, CancellationToken cancellationToken = default)
+    public Task<ReportFiles> WriteFilesAsync(StoredReport report, string directory, bool pdf = true, CancellationToken cancellationToken = default) =>
+        WriteFilesAsync(report, _options, directory, pdf, cancellationToken);
+
+    /// <summary>
+    /// Writes a stored report's files with <paramref name="options"/> (Chromium for the PDF), without a store: for a
+    /// report another process generated and stored.
+    /// </summary>
+    public static async Task<ReportFiles> WriteFilesAsync(StoredReport report, ReportOptions options, string directory, bool pdf = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(directory);
         var stem = Path.Combine(directory, FileStem(report));
         var html = stem + ".html";
@@ -71,7 +79,7 @@ public sealed class ReportService
             return new ReportFiles(html, json, null, "No PDF: not requested.");
         }
 
-        var printer = new ChromiumPdfPrinter(_options.ChromiumPath, TimeSpan.FromSeconds(_options.PdfTimeoutSeconds));
+        var printer = new ChromiumPdfPrinter(options.ChromiumPath, TimeSpan.FromSeconds(options.PdfTimeoutSeconds));
         var outcome = await printer.PrintPdfAsync(html, stem + ".pdf", cancellationToken).ConfigureAwait(false);
         return outcome.Succeeded ? new ReportFiles(html, json, outcome.Message, null) : new ReportFiles(html, json, null, outcome.Message);
     }

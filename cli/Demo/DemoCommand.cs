@@ -84,85 +84,75 @@ internal static class DemoCommand
 
         // The API and console first: the user can open them while the province is still being simulated.
         var localAdmin = LocalAdminToken.Create();
-        await using var app = QueryApiHost.Build(apiOptions, store, localAdmin, pseudonymizer: runtime.Pseudonymizer);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var url = app.Urls.First();
-        new ServeOwnership(url, localAdmin.Key, Environment.ProcessId).Write(dataDir);
+        await using var api = await OwnedApi.StartAsync(parse, store, storeOptions, apiOptions, localAdmin, runtime.Pseudonymizer, cancellationToken).ConfigureAwait(false);
+        var url = api.Url;
+        await DemoGuide.WriteAsync(output, url, localAdmin.Key, dataDir, settings, simulate).ConfigureAwait(false);
+        if (!simulate)
+        {
+            await output.WriteLineAsync("Serving the data already stored; Ctrl-C stops.").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await WaitForStopAsync(stop.Token).ConfigureAwait(false);
+            return 0;
+        }
+
+        using var cluster = new MockKafkaCluster();
+        cluster.CreateTopic(GatewayTopic, 4);
+        cluster.CreateTopic(AppTopic, 4);
+        kafka.BootstrapServers = cluster.BootstrapServers;
+        kafka.Topics = new Dictionary<string, string>(StringComparer.Ordinal) { [GatewayTopic] = "gateway-json", [AppTopic] = "app-json" };
+        ValidateOrThrow(kafka.Validate, live.Validate);
+
+        var referenceDir = Path.Combine(dataDir, "demo-world");
+        var simulation = new SimulationOptions
+        {
+            Start = FirstDay,
+            Days = settings.Days,
+            Accounts = settings.Accounts,
+            Scenarios = ScenarioSelection.Parse("all"),
+            Parallelism = Math.Max(1, Environment.ProcessorCount / 2),
+        };
+        ValidateOrThrow(simulation.Validate);
+        var backlog = new ConsumerBacklogGate(MaxMessagesAhead, TimeProvider.System);
+        var sink = new FirstWriteSink(new KafkaEventSink(cluster.BootstrapServers, GatewayTopic, AppTopic, settings.Speed, TimeProvider.System, backlog));
+        var producer = ProduceAsync(simulation, sink, referenceDir, stop.Token);
+        await Task.WhenAny(sink.Started, producer).ConfigureAwait(false);
+        if (producer.IsCompleted)
+        {
+            await producer.ConfigureAwait(false);
+        }
+
+        var reference = new ReferenceFiles(
+            new FileInfo(Path.Combine(referenceDir, "accounts.csv")),
+            new FileInfo(Path.Combine(referenceDir, "networks.csv")),
+            new FileInfo(Path.Combine(referenceDir, "delegations.csv")));
+        await reference.Parse().WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
+
+        var engine = (await EngineSetup.CreateAsync(store, detection, cancellationToken).ConfigureAwait(false)).Engine;
+        using var runner = new LiveRunner(
+            store, runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
+            IngestRuntime.StoreRetry(maxAttempts: int.MaxValue), runtime.Metrics, loggerFactory.CreateLogger("LogSentinel.Live"), TimeProvider.System,
+            Tuning.TunePreviewCommand.ReadOptions(parse));
+        backlog.Attach(() => runner.IngestStats.Messages);
+        var run = runner.RunAsync(stop.Token);
+        var report = new FirstDayReport(new ReportService(store, Report.ReportSettings.ReadReportOptions(parse)), FirstDay, detection.AllowedLateness, dataDir, output);
+        var reporting = report.RunAsync(runner, producer, stop.Token);
+        var status = new LiveStatusLine(runner);
         try
         {
-            await DemoGuide.WriteAsync(output, url, localAdmin.Key, dataDir, settings, simulate).ConfigureAwait(false);
-            if (!simulate)
-            {
-                await output.WriteLineAsync("Serving the data already stored; Ctrl-C stops.").ConfigureAwait(false);
-                await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                await WaitForStopAsync(stop.Token).ConfigureAwait(false);
-                return 0;
-            }
-
-            using var cluster = new MockKafkaCluster();
-            cluster.CreateTopic(GatewayTopic, 4);
-            cluster.CreateTopic(AppTopic, 4);
-            kafka.BootstrapServers = cluster.BootstrapServers;
-            kafka.Topics = new Dictionary<string, string>(StringComparer.Ordinal) { [GatewayTopic] = "gateway-json", [AppTopic] = "app-json" };
-            ValidateOrThrow(kafka.Validate, live.Validate);
-
-            var referenceDir = Path.Combine(dataDir, "demo-world");
-            var simulation = new SimulationOptions
-            {
-                Start = FirstDay,
-                Days = settings.Days,
-                Accounts = settings.Accounts,
-                Scenarios = ScenarioSelection.Parse("all"),
-                Parallelism = Math.Max(1, Environment.ProcessorCount / 2),
-            };
-            ValidateOrThrow(simulation.Validate);
-            var backlog = new ConsumerBacklogGate(MaxMessagesAhead, TimeProvider.System);
-            var sink = new FirstWriteSink(new KafkaEventSink(cluster.BootstrapServers, GatewayTopic, AppTopic, settings.Speed, TimeProvider.System, backlog));
-            var producer = ProduceAsync(simulation, sink, referenceDir, stop.Token);
-            await Task.WhenAny(sink.Started, producer).ConfigureAwait(false);
-            if (producer.IsCompleted)
-            {
-                await producer.ConfigureAwait(false);
-            }
-
-            var reference = new ReferenceFiles(
-                new FileInfo(Path.Combine(referenceDir, "accounts.csv")),
-                new FileInfo(Path.Combine(referenceDir, "networks.csv")),
-                new FileInfo(Path.Combine(referenceDir, "delegations.csv")));
-            await reference.Parse().WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
-
-            var engine = (await EngineSetup.CreateAsync(store, detection, cancellationToken).ConfigureAwait(false)).Engine;
-            using var runner = new LiveRunner(
-                store, runtime.Pipeline, engine, kafka, runtime.Options, live, detection.AllowedLateness,
-                IngestRuntime.StoreRetry(maxAttempts: int.MaxValue), runtime.Metrics, loggerFactory.CreateLogger("LogSentinel.Live"), TimeProvider.System,
-                Tuning.TunePreviewCommand.ReadOptions(parse));
-            backlog.Attach(() => runner.IngestStats.Messages);
-            var run = runner.RunAsync(stop.Token);
-            var report = new FirstDayReport(new ReportService(store, Report.ReportSettings.ReadReportOptions(parse)), FirstDay, detection.AllowedLateness, dataDir, output);
-            var reporting = report.RunAsync(runner, producer, stop.Token);
-            var status = new LiveStatusLine(runner);
-            try
-            {
-                await StatusLoop.RunAsync(run, () => $"{status.Next()}{(producer.IsCompletedSuccessfully ? ", simulator done" : string.Empty)}", output, settings.StatusInterval, stop.Token)
-                    .ConfigureAwait(false);
-            }
-            finally
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                await IgnoreCancellationAsync(producer).ConfigureAwait(false);
-                await IgnoreCancellationAsync(reporting).ConfigureAwait(false);
-            }
-
-            await output.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Stopped: {runner.IngestStats.EventsWritten:N0} events stored, {runner.Stats.Events:N0} detected, {runner.Stats.AlertChangesWritten:N0} alert changes written, {runner.Stats.Checkpoints:N0} checkpoints.")).ConfigureAwait(false);
-            return 0;
+            await StatusLoop.RunAsync(run, () => $"{status.Next()}{(producer.IsCompletedSuccessfully ? ", simulator done" : string.Empty)}", output, settings.StatusInterval, stop.Token)
+                .ConfigureAwait(false);
         }
         finally
         {
-            ServeOwnership.Remove(dataDir, Environment.ProcessId);
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+            await IgnoreCancellationAsync(producer).ConfigureAwait(false);
+            await IgnoreCancellationAsync(reporting).ConfigureAwait(false);
         }
+
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Stopped: {runner.IngestStats.EventsWritten:N0} events stored, {runner.Stats.Events:N0} detected, {runner.Stats.AlertChangesWritten:N0} alert changes written, {runner.Stats.Checkpoints:N0} checkpoints.")).ConfigureAwait(false);
+        return 0;
     }
 
     /// <summary>With <c>--reset</c> drops the store's database; returns whether to simulate (false: the data dir holds an earlier demo's data).</summary>

@@ -4,11 +4,14 @@ using Confluent.Kafka;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Cli.Ingest;
 using LogSentinel.Cli.Reference;
+using LogSentinel.Cli.Serve;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Reference;
+using LogSentinel.QueryApi.Security;
+using LogSentinel.Store.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace LogSentinel.Cli.Detect;
@@ -17,6 +20,8 @@ namespace LogSentinel.Cli.Detect;
 /// <c>logsentinel run</c>: live mode in one process. Consumes the topics of <c>Ingest:Kafka</c> into the store as
 /// <c>ingest --kafka</c> does and detects over every event in event time, writing alerts as they are raised, until
 /// Ctrl-C or SIGTERM; then it stores what is pending, writes the alerts and a checkpoint, commits and leaves the group.
+/// On the embedded store it also serves the query API and console (<c>Run:ServeApi</c>, default on) and leaves
+/// <c>serve.json</c> in the data directory, so the operator's commands work through it while it holds the directory.
 /// <c>logsentinel detect</c> is the same loop for a deployment whose <c>ingest</c> role stores the events: it reads
 /// the same topics in a group of its own (<c>Live:DetectGroupId</c>) and writes only alerts and its checkpoints.
 /// </summary>
@@ -81,6 +86,9 @@ internal static class RunCommand
 
         var engine = (await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false)).Engine;
 
+        // Beside the pipeline, the API over the same open store: other commands go through it while run holds the data directory.
+        await using var api = await StartApiAsync(parse, runtime, detectOnly, cancellationToken).ConfigureAwait(false);
+
         using var loggerFactory = ConsoleLogging.Create(configuration);
         using var stop = new StopSignals(cancellationToken);
 
@@ -99,6 +107,12 @@ internal static class RunCommand
             Tuning.TunePreviewCommand.ReadOptions(parse));
         var output = parse.InvocationConfiguration.Output;
         await output.WriteLineAsync($"Detecting live on {string.Join(", ", kafka.Topics.Keys)} from {kafka.BootstrapServers} as group {kafka.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
+        if (api is not null)
+        {
+            await output.WriteLineAsync($"Serving the API and console on {string.Join(", ", api.Urls)} (database {runtime.Store.Description.Database}); other commands on this data directory go through it.")
+                .ConfigureAwait(false);
+        }
+
         var run = runner.RunAsync(stop.Token);
         // On one node, run makes the daily report itself (Report:Schedule); beside a serve role, detect leaves it to serve.
         var reports = detectOnly ? Task.CompletedTask : Report.ReportSettings.CreateScheduler(parse, runtime.Store).RunAsync(stop.Token);
@@ -113,5 +127,18 @@ internal static class RunCommand
             CultureInfo.InvariantCulture,
             $"Alert latency (deciding event consumed -> alert stored), {latency.Count:N0} changes: p50 {latency.Percentile(50):N0} ms, p95 {latency.Percentile(95):N0} ms, max {latency.Percentile(100):N0} ms")).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The API of <c>run</c> on the embedded store (Run:ServeApi, default on); null for <c>detect</c>, a server store or when turned off.</summary>
+    private static async Task<OwnedApi?> StartApiAsync(ParseResult parse, IngestRuntime runtime, bool detectOnly, CancellationToken cancellationToken)
+    {
+        var storeOptions = StoreOpener.ReadOptions(parse);
+        if (detectOnly || storeOptions.Transport != StoreTransport.Embedded || !SettingsSection.Read<RunApiOptions>(parse, RunApiOptions.SectionName, _ => { }).ServeApi)
+        {
+            return null;
+        }
+
+        var apiOptions = ServeCommand.ReadOptions(parse, urls: null);
+        return await OwnedApi.StartAsync(parse, runtime.Store, storeOptions, apiOptions, LocalAdminToken.Create(), runtime.Pseudonymizer, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,9 +10,9 @@ using LogSentinel.Store.Configuration;
 namespace LogSentinel.Cli.Hosting;
 
 /// <summary>
-/// A <c>logsentinel serve</c> process that holds the embedded data directory. Commands that would otherwise open
-/// the store go through its API with the local administrator key it left in the directory; without one they open
-/// the store themselves.
+/// A <c>logsentinel serve</c>, <c>run</c> or <c>demo</c> process that holds the embedded data directory. Commands
+/// that would otherwise open the store go through its API with the local administrator key it left in the
+/// directory; without one they open the store themselves.
 /// </summary>
 internal sealed class RunningServer : IDisposable
 {
@@ -28,7 +29,10 @@ internal sealed class RunningServer : IDisposable
 
     public string Url { get; }
 
-    /// <summary>The process serving the configured embedded data directory, or null when none runs (or the store is a server).</summary>
+    /// <summary>
+    /// The process serving the configured database of the configured embedded data directory, or null when none runs,
+    /// it serves another database, or the store is a server.
+    /// </summary>
     public static RunningServer? Find(ParseResult parse)
     {
         var options = StoreOpener.ReadOptions(parse);
@@ -38,7 +42,44 @@ internal sealed class RunningServer : IDisposable
         }
 
         var owner = ServeOwnership.Read(options.Embedded.DataDir);
-        return owner is null ? null : new RunningServer(owner);
+        if (owner is null || (owner.Database.Length > 0 && !string.Equals(owner.Database, options.Database, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return new RunningServer(owner);
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON (null: no body) and reads the answer as <typeparamref name="T"/>; a refusal is a clear error.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"The running LogSentinel at {Url} answered {path} with an empty body.");
+    }
+
+    /// <summary>Every item of a paged list (<c>items</c>, <c>total</c>), page by page at the server's default page size.</summary>
+    public async Task<IReadOnlyList<T>> ListAllAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        for (var page = 1; ; page++)
+        {
+            var result = await SendAsync<PageOf<T>>(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"{path}{separator}page={page}"), null, cancellationToken)
+                .ConfigureAwait(false);
+            items.AddRange(result.Items);
+            if (result.Items.Count == 0 || items.Count >= result.Total)
+            {
+                return items;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<AlertRecord>> ListAlertsAsync(AlertQuery query, CancellationToken cancellationToken)
@@ -89,6 +130,13 @@ internal sealed class RunningServer : IDisposable
             using var problem = JsonDocument.Parse(body);
             var root = problem.RootElement;
             detail = root.TryGetProperty("detail", out var d) ? d.GetString() ?? body : root.TryGetProperty("title", out var t) ? t.GetString() ?? body : body;
+            if (root.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
+            {
+                // A validation problem: each field (e.g. a threshold's key) with its messages.
+                detail += "\n" + string.Join('\n', fieldErrors.EnumerateObject().Select(f =>
+                    $"  {f.Name}: {string.Join("; ", f.Value.EnumerateArray().Select(m => m.GetString()))}"));
+            }
+
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {
                 detail += "\n" + string.Join('\n', errors.EnumerateArray().Select(e =>
@@ -102,4 +150,6 @@ internal sealed class RunningServer : IDisposable
 
         throw new ConfigurationException($"The running LogSentinel at {Url} refused the request ({(int)response.StatusCode}): {detail}");
     }
+
+    private sealed record PageOf<T>(List<T> Items, long Total);
 }

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Report;
-using LogSentinel.Report.Daily;
+using System.Text.Json;
+using LogSentinel.QueryApi.Reports;
+using LogSentinel.Store.Reports;
 using Spectre.Console;
 
 namespace LogSentinel.Cli.Report;
@@ -32,13 +34,10 @@ internal static class ReportCommand
         {
             var options = ReportSettings.ReadReportOptions(parse);
             var language = ReportSettings.ParseLanguage(parse.GetValue(lang) ?? options.Language);
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var service = new ReportService(store, options);
-            var day = parse.GetValue(date) is { } text ? ReportSettings.ParseDate(text, "--date") : service.PreviousLocalDay();
-            var generated = await service.GenerateAsync(day, parse.GetValue(agency), language, cancellationToken).ConfigureAwait(false);
-            var files = await service.WriteFilesAsync(generated.Stored, parse.GetValue(output) ?? options.OutputDirectory, !parse.GetValue(noPdf), cancellationToken).ConfigureAwait(false);
-            Print(ConsoleOutput.For(parse), generated.Figures, files);
+            var day = parse.GetValue(date) is { } text ? ReportSettings.ParseDate(text, "--date") : (DateOnly?)null;
+            var stored = await GenerateAsync(parse, options, day, parse.GetValue(agency), language, cancellationToken).ConfigureAwait(false);
+            var files = await ReportService.WriteFilesAsync(stored, options, parse.GetValue(output) ?? options.OutputDirectory, !parse.GetValue(noPdf), cancellationToken).ConfigureAwait(false);
+            Print(ConsoleOutput.For(parse), stored, files);
             return 0;
         });
         return command;
@@ -49,10 +48,7 @@ internal static class ReportCommand
         var command = new Command("list", "List the stored daily reports, newest first.");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = ReportSettings.ReadReportOptions(parse);
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var reports = await new ReportService(store, options).ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var reports = await ListAsync(parse, cancellationToken).ConfigureAwait(false);
             var console = ConsoleOutput.For(parse);
             if (reports.Count == 0)
             {
@@ -77,18 +73,61 @@ internal static class ReportCommand
         return command;
     }
 
-    private static void Print(IAnsiConsole console, DailyReport report, ReportFiles files)
+    /// <summary>Generates and stores the report through a running process that holds the data directory, else on the store; the stored report either way.</summary>
+    private static async Task<StoredReport> GenerateAsync(
+        ParseResult parse, ReportOptions options, DateOnly? day, string? agency, string language, CancellationToken cancellationToken)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(report.Headline.Message)}[/]");
-        foreach (var point in report.Headline.Points)
+        using (var server = RunningServer.Find(parse))
         {
-            console.MarkupLine($"  - {Markup.Escape(point)}");
+            if (server is not null)
+            {
+                var request = new GenerateReportRequest(day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), agency, language);
+                var generated = await server.SendAsync<GeneratedReportView>(HttpMethod.Post, "/api/reports", request, cancellationToken).ConfigureAwait(false);
+                var r = generated.Report;
+                return new StoredReport(r.Date, r.Agency, r.Lang, r.GeneratedAt.UtcDateTime, generated.Json, generated.Html);
+            }
         }
 
-        var a = report.Glance.Activity;
+        await using var store = StoreOpener.Open(parse);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var service = new ReportService(store, options);
+        return (await service.GenerateAsync(day ?? service.PreviousLocalDay(), agency, language, cancellationToken).ConfigureAwait(false)).Stored;
+    }
+
+    /// <summary>Every stored report, newest day first: through a running process when one holds the data directory, else from the store.</summary>
+    private static async Task<IReadOnlyList<StoredReportInfo>> ListAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using (var server = RunningServer.Find(parse))
+        {
+            if (server is not null)
+            {
+                var listed = await server.ListAllAsync<ReportSummary>("/api/reports?sort=date&order=desc", cancellationToken).ConfigureAwait(false);
+                return [.. listed.Select(r => new StoredReportInfo(r.Date, r.Agency, r.Lang, r.GeneratedAt.UtcDateTime, r.HtmlBytes))];
+            }
+        }
+
+        await using var store = StoreOpener.Open(parse);
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await new ReportService(store, ReportSettings.ReadReportOptions(parse)).ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The headline and the day's numbers, read from the report's stored JSON (the same whichever process generated it).</summary>
+    private static void Print(IAnsiConsole console, StoredReport report, ReportFiles files)
+    {
+        using var json = JsonDocument.Parse(report.Json);
+        var root = json.RootElement;
+        var headline = root.GetProperty("headline");
+        console.MarkupLine($"[bold]{Markup.Escape(headline.GetProperty("message").GetString() ?? string.Empty)}[/]");
+        foreach (var point in headline.GetProperty("points").EnumerateArray())
+        {
+            console.MarkupLine($"  - {Markup.Escape(point.GetString() ?? string.Empty)}");
+        }
+
+        var glance = root.GetProperty("glance");
+        var a = glance.GetProperty("activity");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{report.Date:yyyy-MM-dd}: {a.Events:N0} events, {a.Lookups:N0} lookups, {a.ActiveAccounts:N0} accounts, {report.Glance.AlertsActive:N0} alerts ({report.Glance.AlertsNew:N0} new)."));
+            $"{report.Date:yyyy-MM-dd}: {a.GetProperty("events").GetUInt64():N0} events, {a.GetProperty("lookups").GetUInt64():N0} lookups, {a.GetProperty("active_accounts").GetUInt64():N0} accounts, {glance.GetProperty("alerts_active").GetInt32():N0} alerts ({glance.GetProperty("alerts_new").GetInt32():N0} new)."));
         console.WriteLine($"HTML: {files.HtmlPath}");
         console.WriteLine($"JSON: {files.JsonPath}");
         console.WriteLine(files.PdfPath is not null ? $"PDF:  {files.PdfPath}" : files.PdfNote ?? "No PDF.");

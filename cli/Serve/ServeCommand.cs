@@ -15,8 +15,8 @@ namespace LogSentinel.Cli.Serve;
 
 /// <summary>
 /// <c>logsentinel serve [--urls URLS]</c>: the query API and the analyst console over the store, until Ctrl-C or
-/// SIGTERM. On the embedded store it leaves <see cref="ServeOwnership"/> in the data directory so other commands
-/// can work through it while it holds the directory.
+/// SIGTERM. On the embedded store it leaves <see cref="ServeOwnership"/> in the data directory (see <see cref="OwnedApi"/>)
+/// so other commands can work through it while it holds the directory.
 /// </summary>
 internal static class ServeCommand
 {
@@ -36,27 +36,18 @@ internal static class ServeCommand
             using var traces = MetricsExport.StartTraces(telemetry, "serve", "Microsoft.AspNetCore");
             await using var store = StoreFactory.Open(storeOptions);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var localAdmin = LocalAdminToken.Create();
-
             // Reference uploads naming citizen-id accounts are pseudonymized with the deployment's key, as ref load does.
             var key = IngestRuntime.ResolvePseudonymKey(parse, out var ingestOptions);
             using var pseudonymizer = new CitizenIdPseudonymizer(key, ingestOptions.Pseudonymization.UseNativeSha256);
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
-            await using var app = QueryApiHost.Build(options, store, localAdmin, pseudonymizer: pseudonymizer);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var url = app.Urls.First();
+            await using var api = await OwnedApi.StartAsync(parse, store, storeOptions, options, LocalAdminToken.Create(), pseudonymizer, cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
-            var owned = storeOptions.Transport == StoreTransport.Embedded;
-            if (owned)
-            {
-                new ServeOwnership(url, localAdmin.Key, Environment.ProcessId).Write(storeOptions.Embedded.DataDir);
-            }
 
             // The daily report runs inside serve on Report:Schedule (default 06:00 local) for the day before.
             using var reportStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var scheduler = Report.ReportSettings.CreateScheduler(parse, store);
             var reports = scheduler.RunAsync(reportStop.Token);
-            await output.WriteLineAsync($"LogSentinel is serving the API and console on {string.Join(", ", app.Urls)} ({store.Description.Transport} store, database {store.Description.Database}). Ctrl-C stops.").ConfigureAwait(false);
+            await output.WriteLineAsync($"LogSentinel is serving the API and console on {string.Join(", ", api.Urls)} ({store.Description.Transport} store, database {store.Description.Database}). Ctrl-C stops.").ConfigureAwait(false);
             if (scheduler.NextRun(DateTimeOffset.UtcNow) is { } next)
             {
                 await output.WriteLineAsync(string.Create(
@@ -67,18 +58,12 @@ internal static class ServeCommand
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                await api.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                if (owned)
-                {
-                    ServeOwnership.Remove(storeOptions.Embedded.DataDir, Environment.ProcessId);
-                }
-
                 await reportStop.CancelAsync().ConfigureAwait(false);
                 await reports.ConfigureAwait(false);
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             return 0;
@@ -130,7 +115,23 @@ internal static class ServeCommand
             }
         }
 
-        if (options.Jwt.Enabled && !Uri.TryCreate(options.Jwt.Authority, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(options.Jwt.SigningKeyFile))
+        {
+            if (string.IsNullOrWhiteSpace(options.Jwt.Issuer))
+            {
+                throw new ConfigurationException("Api:Jwt:Issuer is required with Api:Jwt:SigningKeyFile: tokens are checked against the issuer it names.");
+            }
+
+            try
+            {
+                _ = options.Jwt.LoadSigningKey();
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new ConfigurationException(ex.Message);
+            }
+        }
+        else if (options.Jwt.Enabled && !Uri.TryCreate(options.Jwt.Authority, UriKind.Absolute, out _))
         {
             throw new ConfigurationException($"Api:Jwt:Authority: '{options.Jwt.Authority}' is not an absolute URL.");
         }

@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace LogSentinel.Cli.Serve;
 
 /// <summary>
-/// The file a serving process leaves in the embedded data directory it owns: its URL and a key of its local
-/// administrator. Only the owner may read it (mode 600), so only the same operating-system user can work through
-/// the running process.
+/// The file a serving process (<c>serve</c>, <c>run</c>, <c>demo</c>) leaves in the embedded data directory it owns:
+/// its URL, a key of its local administrator and the database it serves. Only the owner may read it (mode 600), so
+/// only the same operating-system user can work through the running process.
 /// </summary>
-internal sealed record ServeOwnership(string Url, string Key, int ProcessId)
+internal sealed record ServeOwnership(string Url, string Key, int ProcessId, string Database = "")
 {
     public const string FileName = "serve.json";
 

@@ -28,19 +28,19 @@ internal static class TuneChanges
 
     /// <summary>
     /// Reads the newest document, lets <paramref name="change"/> make the next one (given the version it will get),
-    /// validates it against the configured detection settings and stores it.
+    /// validates it against the configured detection settings and stores it (through a running process's API when
+    /// one holds the data directory, which validates it again against its own settings).
     /// </summary>
     public static async Task<int> RunAsync(
         ParseResult parse, Func<TuningDocument, ulong, (TuningDocument Document, string Change)> change, CancellationToken cancellationToken)
     {
         var configured = ReplayCommand.ReadOptions(parse);
-        await using var store = StoreOpener.Open(parse);
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        var current = await store.Tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        await using var tuning = await TuningAccess.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+        var current = await tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         var basedOn = parse.GetValue(BasedOn) ?? current.Version;
         var (document, summary) = change(current.Document, current.Version + 1);
         _ = AppliedTuning.Compile(configured, document, current.Version + 1);
-        var saved = await store.Tuning.SaveAsync(new TuningChange(document, basedOn, ActorOf(parse), parse.GetRequiredValue(Reason), summary), cancellationToken)
+        var saved = await tuning.SaveAsync(new TuningChange(document, basedOn, ActorOf(parse), parse.GetRequiredValue(Reason), summary), cancellationToken)
             .ConfigureAwait(false);
         await parse.InvocationConfiguration.Output.WriteLineAsync(
             string.Create(CultureInfo.InvariantCulture, $"Tuning version {saved.Version}: {saved.Change}")).ConfigureAwait(false);

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using LogSentinel.Cli.Detect;
 using LogSentinel.Cli.Hosting;
-using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Tuning;
+using LogSentinel.QueryApi.Tuning;
 using LogSentinel.Store.Tuning;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
@@ -38,66 +38,50 @@ internal static class TunePreviewCommand
                 throw new ConfigurationException($"--days {window} is out of range (1 to 366).");
             }
 
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var current = await store.Tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
-            var proposed = parse.GetValue(document) is { } file ? await ReadDocumentAsync(file, cancellationToken).ConfigureAwait(false) : current.Document;
+            var proposed = parse.GetValue(document) is { } file ? await ReadDocumentAsync(file, cancellationToken).ConfigureAwait(false) : null;
             var scope = parse.GetValue(agency);
-            var thresholds = proposed.Thresholds.ToList();
-            foreach (var (key, value) in (parse.GetValue(assignments) ?? []).Select(TuneChanges.SplitAssignment))
-            {
-                var canonical = TunableSettings.Apply(new LogSentinel.Detect.DetectionOptions(), key, value, key);
-                thresholds.RemoveAll(t => string.Equals(t.Key, canonical, StringComparison.OrdinalIgnoreCase) && string.Equals(t.Agency, scope, StringComparison.Ordinal));
-                thresholds.Add(new ThresholdOverride(canonical, value, scope));
-            }
-
-            proposed = proposed with { Thresholds = thresholds };
-            var reference = new ReferenceData(
-                await store.Reference.GetAccountsAsync(cancellationToken).ConfigureAwait(false),
-                await store.Reference.GetNetworksAsync(cancellationToken).ConfigureAwait(false),
-                await store.Reference.GetDelegationsAsync(cancellationToken).ConfigureAwait(false));
+            var thresholds = (parse.GetValue(assignments) ?? []).Select(TuneChanges.SplitAssignment).Select(p => new ThresholdOverride(p.Key, p.Value, scope)).ToList();
+            // Keys and kinds checked here first, so a typo is named before any replay.
+            _ = TuningProposal.Apply(TuningDocument.Empty, thresholds);
             var error = parse.InvocationConfiguration.Error;
             var lastDay = long.MinValue;
             var progress = new Progress<long>(ms =>
             {
-                // One line per day of event time replayed, so a long preview shows it is moving.
+                // One line per day of event time replayed, so a long preview shows it is moving (on the store; a running process replays on its side).
                 if (ms / 86_400_000L != lastDay)
                 {
                     lastDay = ms / 86_400_000L;
                     error.WriteLine("preview: replayed up to " + DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
                 }
             });
-            var result = await new TuningPreview(store, TimeProvider.System).RunAsync(configured, proposed, window, reference, progress, cancellationToken)
-                .ConfigureAwait(false);
+            await using var tuning = await TuningAccess.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            var result = await tuning.PreviewAsync(configured, proposed, thresholds, window, progress, cancellationToken).ConfigureAwait(false);
             Print(ConsoleOutput.For(parse), result);
             return 0;
         });
         return command;
     }
 
-    private static void Print(IAnsiConsole console, TuningPreviewResult result)
+    private static void Print(IAnsiConsole console, TuningPreviewView result)
     {
-        if (result.Events == 0)
+        if (result.Events == 0 || result.From is not { } from || result.To is not { } to)
         {
             console.WriteLine("No stored events: nothing to preview.");
             return;
         }
 
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Events:N0} stored events from {DateTimeOffset.FromUnixTimeMilliseconds(result.FromMs):yyyy-MM-dd HH:mm} to {DateTimeOffset.FromUnixTimeMilliseconds(result.ToMs):yyyy-MM-dd HH:mm} UTC, current tuning version {result.CurrentVersion}:"));
+            $"{result.Events:N0} stored events from {from.UtcDateTime:yyyy-MM-dd HH:mm} to {to.UtcDateTime:yyyy-MM-dd HH:mm} UTC, current tuning version {result.CurrentVersion}:"));
         var table = new Table().AddColumn("Type").AddColumn(new TableColumn("Current").RightAligned()).AddColumn(new TableColumn("Proposed").RightAligned())
             .AddColumn(new TableColumn("Change").RightAligned()).AddColumn(new TableColumn("Kept back (current / proposed)").RightAligned());
-        foreach (var type in result.Types)
+        foreach (var row in result.Types)
         {
-            var now = result.Current.AlertsByType.GetValueOrDefault(type);
-            var next = result.Proposed.AlertsByType.GetValueOrDefault(type);
-            var keptNow = result.Current.SuppressedByType.GetValueOrDefault(type) + result.Current.AllowListedByType.GetValueOrDefault(type);
-            var keptNext = result.Proposed.SuppressedByType.GetValueOrDefault(type) + result.Proposed.AllowListedByType.GetValueOrDefault(type);
-            table.AddRow(Markup.Escape(type), N(now), N(next), (next - now).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture), $"{N(keptNow)} / {N(keptNext)}");
+            table.AddRow(Markup.Escape(row.Type), N(row.Current), N(row.Proposed), (row.Proposed - row.Current).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture),
+                $"{N(row.KeptBackCurrent)} / {N(row.KeptBackProposed)}");
         }
 
-        table.AddRow("all", N(result.Current.AlertsByType.Values.Sum()), N(result.Proposed.AlertsByType.Values.Sum()),
-            (result.Proposed.AlertsByType.Values.Sum() - result.Current.AlertsByType.Values.Sum()).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture), string.Empty);
+        table.AddRow("all", N(result.CurrentAlerts), N(result.ProposedAlerts),
+            (result.ProposedAlerts - result.CurrentAlerts).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture), string.Empty);
         console.Write(table);
     }
 

@@ -20,15 +20,14 @@ internal static class TuneRevertCommand
         {
             var configured = ReplayCommand.ReadOptions(parse);
             var target = parse.GetRequiredValue(version);
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var current = await store.Tuning.GetCurrentVersionAsync(cancellationToken).ConfigureAwait(false);
-            var old = await store.Tuning.GetVersionAsync(target, cancellationToken).ConfigureAwait(false)
+            await using var tuning = await TuningAccess.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            var current = (await tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false)).Version;
+            var old = await tuning.GetVersionAsync(target, cancellationToken).ConfigureAwait(false)
                 ?? throw new TuningValidationException("version", $"there is no tuning version {target} (the newest is {current})");
 
             // The old content must still hold under today's configuration before it becomes current again.
             _ = AppliedTuning.Compile(configured, old.Document, current + 1);
-            var saved = await store.Tuning.RevertAsync(target, parse.GetValue(TuneChanges.BasedOn) ?? current, TuneChanges.ActorOf(parse),
+            var saved = await tuning.RevertAsync(target, parse.GetValue(TuneChanges.BasedOn) ?? current, TuneChanges.ActorOf(parse),
                 parse.GetRequiredValue(TuneChanges.Reason), cancellationToken).ConfigureAwait(false);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 string.Create(CultureInfo.InvariantCulture, $"Tuning version {saved.Version}: {saved.Change}")).ConfigureAwait(false);

@@ -21,12 +21,11 @@ internal static class TuneShowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configured = ReplayCommand.ReadOptions(parse);
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await using var tuning = await TuningAccess.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             var wanted = parse.GetValue(version);
             var shown = wanted is { } v
-                ? await store.Tuning.GetVersionAsync(v, cancellationToken).ConfigureAwait(false) ?? throw new TuningValidationException("--version", $"there is no tuning version {v}")
-                : await store.Tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+                ? await tuning.GetVersionAsync(v, cancellationToken).ConfigureAwait(false) ?? throw new TuningValidationException("--version", $"there is no tuning version {v}")
+                : await tuning.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(TuningJson.Serialize(shown.Document, indented: true)).ConfigureAwait(false);
@@ -68,9 +67,8 @@ internal static class TuneShowCommand
         var command = new Command("history", "List every tuning version, newest first, with who, when, why and what changed.");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var store = StoreOpener.Open(parse);
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var history = await store.Tuning.GetHistoryAsync(cancellationToken).ConfigureAwait(false);
+            await using var tuning = await TuningAccess.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
+            var history = await tuning.GetHistoryAsync(cancellationToken).ConfigureAwait(false);
             var table = new Table().AddColumn("Version").AddColumn("Written (UTC)").AddColumn("Actor").AddColumn("Change").AddColumn("Reason");
             foreach (var v in history)
             {

@@ -14,6 +14,8 @@ internal static class AuditActions
     public const string StoreQuery = "store.query";
     public const string TuningChange = "tuning.change";
     public const string TuningRevert = "tuning.revert";
+    public const string TuningPreview = "tuning.preview";
+    public const string ReportGenerate = "report.generate";
     public const string RecordsRead = "alert.records.read";
     public const string ReportRead = "report.read";
 }

@@ -37,11 +37,12 @@ public static class QueryApiHost
     /// </summary>
     /// <remarks>
     /// <c>pseudonymizer</c> is the deployment's citizen-id pseudonymizer, for reference uploads naming citizen-id
-    /// accounts; without one such uploads are refused.
+    /// accounts; without one such uploads are refused. <c>settings</c> are the hosting process's detection, tuning and
+    /// report settings (defaults when null): tuning changes are validated and previewed against them.
     /// </remarks>
     public static WebApplication Build(
         ApiOptions options, ILogStore store, LocalAdminToken localAdmin, TimeProvider? time = null, LogLevel minimumLogLevel = LogLevel.Warning,
-        Ingest.Privacy.CitizenIdPseudonymizer? pseudonymizer = null)
+        Ingest.Privacy.CitizenIdPseudonymizer? pseudonymizer = null, HostedSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "LogSentinel.QueryApi", ContentRootPath = AppContext.BaseDirectory });
@@ -60,6 +61,8 @@ public static class QueryApiHost
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(localAdmin);
         services.AddSingleton<Auditor>();
+        services.AddSingleton(settings ?? HostedSettings.Defaults);
+        services.AddSingleton<TuningPreviewGate>();
         services.AddSingleton(new ReferencePseudonyms(pseudonymizer));
         services.AddSingleton<AlertWorkflow>();
         // Nothing this service protects outlives the process (no cookies, no antiforgery tokens), so keys stay in memory.
@@ -106,12 +109,45 @@ public static class QueryApiHost
         {
             authentication.AddJwtBearer(jwt =>
             {
-                jwt.Authority = options.Jwt.Authority;
                 jwt.Audience = options.Jwt.Audience;
-                jwt.RequireHttpsMetadata = options.Jwt.RequireHttpsMetadata;
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.RoleClaimType = options.Jwt.RoleClaim;
                 jwt.TokenValidationParameters.NameClaimType = "preferred_username";
+                if (!string.IsNullOrWhiteSpace(options.Jwt.SigningKeyFile))
+                {
+                    // The identity provider's public key from a file: no discovery, so issuer and key are checked against settings.
+                    jwt.TokenValidationParameters.IssuerSigningKey = options.Jwt.LoadSigningKey();
+                    jwt.TokenValidationParameters.ValidIssuer = options.Jwt.Issuer;
+                    jwt.TokenValidationParameters.ValidAudience = options.Jwt.Audience;
+                    jwt.TokenValidationParameters.ValidateIssuer = true;
+                    jwt.TokenValidationParameters.ValidateAudience = true;
+                    jwt.TokenValidationParameters.ValidateLifetime = true;
+                    jwt.TokenValidationParameters.RequireExpirationTime = true;
+                    jwt.TokenValidationParameters.RequireSignedTokens = true;
+                }
+                else
+                {
+                    jwt.Authority = options.Jwt.Authority;
+                    jwt.RequireHttpsMetadata = options.Jwt.RequireHttpsMetadata;
+                    if (!string.IsNullOrWhiteSpace(options.Jwt.Issuer))
+                    {
+                        jwt.TokenValidationParameters.ValidIssuer = options.Jwt.Issuer;
+                    }
+                }
+
+                jwt.Events = new JwtBearerEvents
+                {
+                    // The audit trail names the user: preferred_username, else the subject.
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity { Name: null } identity && identity.FindFirst("sub") is { } subject)
+                        {
+                            identity.AddClaim(new System.Security.Claims.Claim(identity.NameClaimType, subject.Value));
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
         }
 

@@ -4,6 +4,7 @@ using LogSentinel.QueryApi.Audit;
 using LogSentinel.QueryApi.Hosting;
 using LogSentinel.QueryApi.Paging;
 using LogSentinel.QueryApi.Security;
+using LogSentinel.Report;
 using LogSentinel.Store;
 using LogSentinel.Store.Reports;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ internal static class ReportsApi
     {
         var reports = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.ReportsRead);
         reports.MapGet("/", ListAsync).WithName("ListReports");
+        reports.MapPost("/", GenerateAsync).RequireAuthorization(Policies.ReportsWrite).WithName("GenerateReport");
         reports.MapGet("/{date}", GetJsonAsync).WithName("GetReport");
         reports.MapGet("/{date}/html", GetHtmlAsync).WithName("GetReportHtml").Produces<string>(StatusCodes.Status200OK, "text/html");
         return routes;
@@ -51,18 +53,42 @@ internal static class ReportsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        // A report a day per agency and language: the list stays small enough to order and page here.
-        var all = await store.Reports.ListAsync(first, last, Blank(agency), cancellationToken).ConfigureAwait(false);
-        IEnumerable<StoredReportInfo> matching = string.IsNullOrEmpty(lang) ? all : all.Where(r => r.Language == lang);
-        matching = (paging.Sort, paging.Descending) switch
+        var page = await store.Reports.SearchAsync(
+            new ReportSearch
+            {
+                First = first,
+                Last = last,
+                Agency = Blank(agency),
+                Language = string.IsNullOrEmpty(lang) ? null : lang,
+                SortByGeneratedAt = paging.Sort == "generated_at",
+                Descending = paging.Descending,
+                Offset = paging.Offset,
+                Limit = paging.PageSize,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new ListPage<ReportSummary>([.. page.Items.Select(ReportSummary.From)], page.Total, paging.Page, paging.PageSize));
+    }
+
+    /// <summary>Generates a day's report with this process's report settings and stores it, as <c>logsentinel report</c> does.</summary>
+    private static async Task<Results<Ok<GeneratedReportView>, ValidationProblem>> GenerateAsync(
+        GenerateReportRequest request, HttpContext context, ILogStore store, Auditor auditor, HostedSettings settings)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var service = new ReportService(store, settings.Report);
+        var day = string.IsNullOrEmpty(request.Date) ? service.PreviousLocalDay() : ReadDate("date", request.Date, errors);
+        var language = string.IsNullOrEmpty(request.Lang) ? settings.Report.Language : ReadLanguage(request.Lang, errors);
+        if (errors.Count > 0)
         {
-            ("generated_at", true) => matching.OrderByDescending(r => r.GeneratedAt),
-            ("generated_at", false) => matching.OrderBy(r => r.GeneratedAt),
-            (_, true) => matching.OrderByDescending(r => r.Date).ThenBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.Language, StringComparer.Ordinal),
-            _ => matching.OrderBy(r => r.Date).ThenBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.Language, StringComparer.Ordinal),
-        };
-        var list = matching.ToList();
-        return TypedResults.Ok(new ListPage<ReportSummary>([.. list.Skip(paging.Offset).Take(paging.PageSize).Select(ReportSummary.From)], list.Count, paging.Page, paging.PageSize));
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var generated = await service.GenerateAsync(day!.Value, Blank(request.Agency), language, context.RequestAborted).ConfigureAwait(false);
+        await auditor.RecordAsync(context, AuditActions.ReportGenerate, Target(generated.Stored)).ConfigureAwait(false);
+        var stored = generated.Stored;
+        return TypedResults.Ok(new GeneratedReportView(
+            ReportSummary.From(new StoredReportInfo(stored.Date, stored.Agency, stored.Language, stored.GeneratedAt, System.Text.Encoding.UTF8.GetByteCount(stored.Html))),
+            stored.Json,
+            stored.Html));
     }
 
     private static async Task<Results<Ok<JsonElement>, NotFound<ProblemDetails>, ValidationProblem>> GetJsonAsync(
@@ -169,3 +195,9 @@ public sealed record ReportSummary(DateOnly Date, string Agency, string Lang, Da
 {
     internal static ReportSummary From(StoredReportInfo r) => new(r.Date, r.Agency, r.Language, ApiTime.Local(r.GeneratedAt), r.HtmlBytes);
 }
+
+/// <summary>Generate the report of <c>date</c> (a local day, yyyy-MM-dd; default yesterday) for <c>agency</c> (default the province) in <c>lang</c>.</summary>
+public sealed record GenerateReportRequest(string? Date, string? Agency, string? Lang);
+
+/// <summary>A report just generated and stored: what it covers, its figures (the JSON document as stored) and its printable HTML.</summary>
+public sealed record GeneratedReportView(ReportSummary Report, string Json, string Html);

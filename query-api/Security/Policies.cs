@@ -15,8 +15,10 @@ internal static class Policies
     public const string AuditRead = "audit.read";
     public const string TuningRead = "tuning.read";
     public const string TuningWrite = "tuning.write";
+    public const string TuningPreview = "tuning.preview";
     public const string StoreQuery = "store.query";
     public const string ReportsRead = "reports.read";
+    public const string ReportsWrite = "reports.write";
     public const string Authenticated = "authenticated";
 
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -31,11 +33,17 @@ internal static class Policies
         [AuditRead] = [Roles.Auditor, Roles.Admin],
         [TuningRead] = [Roles.Analyst, Roles.Operator, Roles.Admin],
         [TuningWrite] = [Roles.Operator, Roles.Admin],
+
+        // A preview replays days of stored events: the operators who tune, not every reader of the tuning.
+        [TuningPreview] = [Roles.Operator, Roles.Admin],
         [StoreQuery] = [Roles.Admin],
 
         // Leaders are who reports are for; analysts brief them from the same figures (and already see every alert behind
         // them); operators tune and auditors audit, so neither needs the reports (least privilege).
         [ReportsRead] = [Roles.Leader, Roles.Analyst, Roles.Admin],
+
+        // Generating a report stores it (replacing the day's earlier one): administrators, as logsentinel report beside a running process.
+        [ReportsWrite] = [Roles.Admin],
         [Authenticated] = [.. Roles.All],
     };
 

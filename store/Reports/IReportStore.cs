@@ -39,6 +39,9 @@ public interface IReportStore
     /// <summary>The newest generation of each stored report with a date in [first, last], newest date first.</summary>
     Task<IReadOnlyList<StoredReportInfo>> ListAsync(DateOnly? first = null, DateOnly? last = null, string? agency = null, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the stored reports, filtered, sorted and paged in SQL (the newest generation of each).</summary>
+    Task<ReportPage> SearchAsync(ReportSearch search, CancellationToken cancellationToken = default);
+
     /// <summary>The newest generation of one report, or null.</summary>
     Task<StoredReport?> GetAsync(DateOnly date, string? agency, string language, CancellationToken cancellationToken = default);
 }

@@ -245,6 +245,52 @@ internal sealed class ReportStore(IClickHouseTransport transport, string databas
         return [.. result.Rows.Select(r => new StoredReportInfo((DateOnly)r[0]!, (string)r[1]!, (string)r[2]!, (DateTime)r[3]!, (int)(long)r[4]!))];
     }
 
+    public async Task<ReportPage> SearchAsync(ReportSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var direction = search.Descending ? "DESC" : "ASC";
+        var order = search.SortByGeneratedAt
+            ? $"generated {direction}, date {direction}, agency, lang"
+            : $"date {direction}, agency, lang";
+        var parameters = new QueryParameters()
+            .Add("first", search.First ?? new DateOnly(1970, 1, 1))
+            .Add("last", search.Last ?? new DateOnly(2149, 6, 1))
+            .Add("agency", search.Agency?.Trim() ?? string.Empty)
+            .Add("lang", search.Language?.Trim() ?? string.Empty)
+            .Add("offset", Math.Max(0, search.Offset))
+            .Add("limit", Math.Clamp(search.Limit, 1, 10_000));
+
+        // One row per day, agency and language (the newest generation); the window count gives the total before LIMIT.
+        var result = await transport.QueryAsync(
+            $$"""
+            SELECT date, toString(agency), toString(lang), max(generated_at) AS generated, toInt64(argMax(length(html), generated_at)), count() OVER () AS total
+            FROM {{database}}.reports
+            WHERE date >= {first:Date} AND date <= {last:Date} AND {{AgencyFilter}} AND ({lang:String} = '' OR lang = {lang:String})
+            GROUP BY date, agency, lang
+            ORDER BY {{order}}
+            LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+            """,
+            parameters,
+            cancellationToken).ConfigureAwait(false);
+        var items = result.Rows.Select(r => new StoredReportInfo((DateOnly)r[0]!, (string)r[1]!, (string)r[2]!, (DateTime)r[3]!, (int)(long)r[4]!)).ToList();
+        long total = result.Rows.Count > 0 ? Convert.ToInt64(result.Rows[0][5], CultureInfo.InvariantCulture) : 0;
+        if (items.Count == 0 && search.Offset > 0)
+        {
+            // Past the last page the window count has no row to ride on: count the groups alone.
+            var count = await transport.QueryAsync(
+                $$"""
+                SELECT count() FROM (SELECT 1 FROM {{database}}.reports
+                WHERE date >= {first:Date} AND date <= {last:Date} AND {{AgencyFilter}} AND ({lang:String} = '' OR lang = {lang:String})
+                GROUP BY date, agency, lang)
+                """,
+                parameters,
+                cancellationToken).ConfigureAwait(false);
+            total = Convert.ToInt64(count.Rows[0][0], CultureInfo.InvariantCulture);
+        }
+
+        return new ReportPage(items, total);
+    }
+
     public async Task<StoredReport?> GetAsync(DateOnly date, string? agency, string language, CancellationToken cancellationToken = default)
     {
         var result = await transport.QueryAsync(

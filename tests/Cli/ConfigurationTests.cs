@@ -87,4 +87,16 @@ public sealed class IngestConfigurationTests
         Assert.Equal(1, exitCode);
         Assert.Contains("MaxLineByte", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Api:Jwt:Issuer=", "Api:Jwt:Issuer is required")]
+    [InlineData("Api:Jwt:Issuer=https://idp.test", "Api:Jwt:SigningKeyFile: cannot read")]
+    public async Task Serve_JwtSigningKeyMisconfigured_NamesTheSetting(string issuer, string message)
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync(
+            "serve", "--data-dir", Path.Combine(Path.GetTempPath(), "logsentinel-jwt-unused"), "-s", "Api:Jwt:SigningKeyFile=/nonexistent/idp.pem", "-s", issuer);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
 }

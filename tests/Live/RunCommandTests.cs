@@ -28,6 +28,7 @@ public sealed class RunCommandTests
             "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
             "-s", "Ingest:BatchMaxWaitMs=100",
             "-s", "Live:IdleTimeout=00:00:01",
+            "-s", "Api:Urls=http://127.0.0.1:0",
         ];
 
         // Status lines are written from the command's task while the test reads them.
@@ -44,6 +45,7 @@ public sealed class RunCommandTests
         Assert.True(exitCode == 0, error.ToString());
         var text = output.ToString();
         Assert.Contains("Detecting live on app-events, gateway-access", text, StringComparison.Ordinal);
+        Assert.Contains("Serving the API and console on http://127.0.0.1:", text, StringComparison.Ordinal);
         // The watermark shown is event time until the input goes idle; then it follows the wall clock.
         Assert.Matches(@"watermark \d{4}-\d{2}-\d{2} \d{2}:\d{2}", text);
         Assert.Contains($"Stopped: {world.Lines:N0} events stored, {world.Lines:N0} detected", text, StringComparison.Ordinal);

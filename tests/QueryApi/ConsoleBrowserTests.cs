@@ -116,4 +116,59 @@ public sealed class ConsoleBrowserTests(ApiWorld world)
         Assert.Contains(audit.Items, e => e.Detail == "html" && e.Target.Contains(day, StringComparison.Ordinal));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
+
+    [Fact]
+    public async Task Operator_PreviewsAThreshold_AndTheAuditorSeesItInTheTrail()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package.");
+        Directory.CreateDirectory(Screenshots);
+        using var expected = await world.Server.PostAsync(Roles.Admin, "/api/tuning/preview", new LogSentinel.QueryApi.Tuning.TuningPreviewRequest(
+            [new LogSentinel.Store.Tuning.ThresholdOverride("BruteForce:IpFailures", "1000")], null, 30));
+        var counts = System.Text.Json.JsonSerializer.Deserialize<LogSentinel.QueryApi.Tuning.TuningPreviewView>(await expected.Content.ReadAsStringAsync(), ApiServer.Json)!;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "vi-VN" });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{message.Text} {message.Location}");
+            }
+        };
+
+        await page.GotoAsync(new Uri(world.Server.Address, "/#/tuning").ToString());
+        await page.FillAsync("#api-key", world.Server.Keys[Roles.Operator]);
+        await page.ClickAsync("#login");
+        await page.WaitForSelectorAsync("#preview-key");
+        await page.SelectOptionAsync("#preview-key", "BruteForce:IpFailures");
+        await page.FillAsync("#preview-value", "1000");
+        await page.FillAsync("#preview-days", "30");
+        await page.ClickAsync("#preview-run");
+        var says = await page.WaitForSelectorAsync("#preview-says");
+        Assert.Equal(
+            $"Ngưỡng này sẽ tạo {counts.ProposedAlerts} cảnh báo trong 30 ngày qua (tinh chỉnh hiện tại: {counts.CurrentAlerts}).",
+            await says!.TextContentAsync());
+        Assert.True(counts.ProposedAlerts < counts.CurrentAlerts);
+        Assert.NotNull(await page.QuerySelectorAsync("#preview-result tr[data-type='brute_force']"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "8-tuning-preview.png"), FullPage = true });
+
+        // A wrong value is refused by the server, naming the threshold.
+        await page.FillAsync("#preview-value", "many");
+        await page.ClickAsync("#preview-run");
+        var refused = await page.WaitForSelectorAsync("#preview-error");
+        Assert.Contains("BruteForce:IpFailures", await refused!.TextContentAsync(), StringComparison.Ordinal);
+
+        // The auditor's only page is the trail, where the operator's preview is.
+        await page.ClickAsync("#logout");
+        await page.FillAsync("#api-key", world.Server.Keys[Roles.Auditor]);
+        await page.ClickAsync("#login");
+        await page.WaitForSelectorAsync("td:text-is('tuning.preview')");
+        Assert.Equal(["audit"], await page.EvalOnSelectorAllAsync<string[]>("#nav a", "links => links.map(a => a.getAttribute('href').slice(2))"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "9-audit.png"), FullPage = true });
+        // The browser logs the refused preview (400) itself; nothing else may have gone wrong.
+        var unexpected = consoleErrors.Where(e => !e.Contains("400", StringComparison.Ordinal) || !e.Contains("/api/tuning/preview", StringComparison.Ordinal)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+    }
 }

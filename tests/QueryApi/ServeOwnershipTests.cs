@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LogSentinel.Cli.Serve;
 using LogSentinel.Tests.Cli;
 using LogSentinel.Tests.Infrastructure;
@@ -8,6 +7,7 @@ namespace LogSentinel.Tests.QueryApi;
 /// <summary>
 /// While <c>serve</c> holds an embedded data directory, <c>alerts</c>, <c>store query</c> and <c>ref load</c> work
 /// through it instead of failing on the directory lock. The server runs as a separate process, as an operator's would.
+/// (<see cref="RunOwnershipTests"/> does the same beside <c>run</c> with every <c>tune</c> subcommand and <c>report</c>.)
 /// </summary>
 public sealed class ServeOwnershipTests
 {
@@ -16,12 +16,9 @@ public sealed class ServeOwnershipTests
     {
         using var data = new TempDirectory();
         var dataDir = Path.Combine(data.Path, "data");
-        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = StartServe(dataDir, serving);
+        var server = await RoleProcess.StartAsync("is serving", ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", dataDir]);
         try
         {
-            // The server prints its line once it listens and has written the file; the timeout only guards against a hang.
-            await serving.Task.WaitAsync(TimeSpan.FromMinutes(2));
             var owner = ServeOwnership.Read(dataDir);
             Assert.NotNull(owner);
             var networks = data.Write("networks.csv", "agency,cidr,label\nAG,10.52.4.0/24,branch LAN\n");
@@ -48,36 +45,28 @@ public sealed class ServeOwnershipTests
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await server.DisposeAsync();
         }
 
         // A dead server's file is ignored: the process named in it is gone.
         Assert.Null(ServeOwnership.Read(dataDir));
     }
 
-    private static Process StartServe(string dataDir, TaskCompletionSource serving)
+    [Fact]
+    public void RunningServer_OfAnotherDatabase_IsNotUsed()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { RepositoryPaths.CliAssembly, "serve", "--urls", "http://127.0.0.1:0", "--data-dir", dataDir })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        // The shared test engine holds many databases in one directory: a process serving one of them must not take
+        // the commands meant for another.
+        using var data = new TempDirectory();
+        new ServeOwnership("http://127.0.0.1:1", "key", Environment.ProcessId, "served").Write(data.Path);
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var errors = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data?.Contains("is serving", StringComparison.Ordinal) == true)
-            {
-                serving.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
-        process.Exited += (_, _) => serving.TrySetException(new InvalidOperationException($"serve exited before it was ready: {errors}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        using var same = LogSentinel.Cli.Hosting.RunningServer.Find(Parse(data.Path, "served"));
+        using var other = LogSentinel.Cli.Hosting.RunningServer.Find(Parse(data.Path, "another"));
+
+        Assert.NotNull(same);
+        Assert.Null(other);
     }
+
+    private static System.CommandLine.ParseResult Parse(string dataDir, string database) =>
+        LogSentinel.Cli.Hosting.LogSentinelCli.CreateRoot().Parse(["alerts", "--data-dir", dataDir, "-s", $"Store:Database={database}"]);
 }

@@ -38,4 +38,30 @@ public sealed class TuningApiTests
         Assert.Equal(document.Thresholds, v1.Document.Thresholds);
         Assert.Equal([AuditActions.TuningRevert, AuditActions.TuningChange], trail.Items.Select(e => e.Action));
     }
+
+    [Theory]
+    [InlineData("BruteForce:NoSuchKnob", "3", "NoSuchKnob")]
+    [InlineData("NoSection:IpFailures", "3", "NoSection:IpFailures")]
+    [InlineData("VolumeSpike:BaselineWindows", "3", "VolumeSpike:BaselineWindows")]
+    [InlineData("BruteForce:IpFailures", "many", "BruteForce:IpFailures")]
+    [InlineData("BruteForce:IpFailures", "-5", "BruteForce:IpFailures")]
+    public async Task Save_UnknownStructuralOrOutOfRangeThreshold_IsRefusedNamingTheKey(string key, string value, string named)
+    {
+        await using var server = await ApiServer.StartAsync(await SharedEngine.OpenMigratedAsync());
+        var document = new TuningDocument { Thresholds = [new ThresholdOverride(key, value)] };
+
+        using var save = await server.PostAsync(Roles.Operator, "/api/tuning", new SaveTuningRequest(document, 0, "try it", null));
+        using var preview = await server.PostAsync(Roles.Operator, "/api/tuning/preview", new TuningPreviewRequest([new ThresholdOverride(key, value)], null, 1));
+        var current = await server.GetAsync<TuningVersionView>(Roles.Operator, "/api/tuning");
+
+        foreach (var response in new[] { save, preview })
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains(named, body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0UL, current.Version);
+    }
 }

@@ -91,6 +91,19 @@ public sealed class TuneCommandTests
         Assert.Contains("No stored events", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("BruteForce:IpFailures=1", "BruteForce:IpFailures must be at least 2")]
+    [InlineData("BruteForce:Nope=3", "BruteForce has no tunable setting 'Nope'")]
+    [InlineData("BruteForce:IpFailures=lots", "BruteForce:IpFailures must be a whole number")]
+    [InlineData("VolumeSpike:WindowMinutes=10", "shapes the detectors' state")]
+    public async Task Preview_BadKeyOrValue_FailsNamingTheKey(string assignment, string message)
+    {
+        var result = await Tune(Database(), "preview", assignment, "--days", "3");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
     private static string Database()
     {
         _ = SharedEngine.Transport;

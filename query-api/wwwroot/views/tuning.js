@@ -41,5 +41,38 @@ export async function tuningView(view, me) {
     h('td', {}, v.reason), h('td', {}, canWrite && v.version !== current.version
       ? h('button', { class: 'secondary', onclick: () => save({ version: v.version, based_on: current.version, reason: reason.value || `revert to ${v.version}` }) }, t('revert'))
       : ''))))));
-  replace(view, h('h1', {}, t('tuning')), h('p', { class: 'muted' }, t('previewHint')), summary, edit, versions);
+  const preview = canWrite ? await previewCard(current) : null;
+  replace(view, h('h1', {}, t('tuning')), h('p', { class: 'muted' }, t('previewHint')), summary, preview, edit, versions);
+}
+
+// Operators try a threshold before they change it: the server replays the last days of stored events under the
+// current tuning and under the proposal, and says how many alerts each raises. Nothing is stored (the read is audited).
+async function previewCard(current) {
+  const keys = await api('/api/tuning/keys');
+  const key = h('select', { id: 'preview-key' }, keys.map(k => h('option', { value: k.key }, `${k.key} (${k.configured})`)));
+  const inForce = current.document.thresholds.find(x => !x.agency && keys.some(k => k.key === x.key));
+  if (inForce) key.value = inForce.key;
+  const value = h('input', { id: 'preview-value', size: 8, placeholder: t('previewValue') });
+  const agency = h('input', { id: 'preview-agency', size: 10, placeholder: t('agency') });
+  const days = h('input', { id: 'preview-days', type: 'number', min: 1, max: 366, size: 4, placeholder: '7' });
+  const result = h('div', { id: 'preview-result' });
+  const run = async () => {
+    replace(result, h('p', { class: 'muted' }, t('previewRunning')));
+    try {
+      const body = { thresholds: [{ key: key.value, value: value.value, agency: agency.value || null }], days: days.value ? Number(days.value) : null };
+      const p = await api('/api/tuning/preview', { method: 'POST', body });
+      result.dataset.current = p.current_alerts;
+      result.dataset.proposed = p.proposed_alerts;
+      if (!p.events) { replace(result, h('p', { id: 'preview-says' }, t('previewNoEvents'))); return; }
+      replace(result, h('p', { id: 'preview-says' }, h('strong', {}, t('previewSays')(p.proposed_alerts, p.days, p.current_alerts))),
+        h('table', {}, h('thead', {}, h('tr', {}, [t('type'), t('currentCount'), t('proposedCount'), t('keptBack')].map(c => h('th', {}, c)))),
+          h('tbody', {}, p.types.map(r => h('tr', { 'data-type': r.type }, h('td', {}, r.type), h('td', {}, r.current), h('td', {}, r.proposed),
+            h('td', {}, `${r.kept_back_current} / ${r.kept_back_proposed}`))))));
+    } catch (error) {
+      replace(result, h('p', { class: 'error', id: 'preview-error' }, error.message));
+    }
+  };
+  return h('div', { class: 'card', id: 'preview' }, h('h2', {}, t('preview')),
+    h('div', { class: 'actions' }, h('label', {}, `${t('previewKey')} `, key), value, agency, h('label', {}, `${t('previewDays')} `, days),
+      h('button', { id: 'preview-run', onclick: run }, t('previewRun'))), result);
 }
