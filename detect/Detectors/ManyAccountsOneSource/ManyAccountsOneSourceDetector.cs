@@ -7,7 +7,8 @@ namespace LogSentinel.Detect.Detectors.ManyAccountsOneSource;
 
 /// <summary>
 /// <c>many_accounts_one_source</c>: one address logging in or looking up as many distinct accounts within a sliding
-/// window, the way a machine holding synced credentials of many officers does. Judged at every minute closing.
+/// window, the way a machine holding synced credentials of many officers does, or as fewer accounts when they belong
+/// to several agencies. Judged at every minute closing, so it decides at the first minute boundary the count is reached.
 /// </summary>
 internal sealed partial class ManyAccountsOneSourceDetector : Detector
 {
@@ -77,22 +78,37 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         }
 
         var accounts = state.Sightings.Count;
-        if (accounts < options.MinAccounts || windowStart < state.ReportedUntilMs)
+        var byAgencies = options.MinAgencies > 0 && accounts >= options.MinAgencies && accounts < options.MinAccounts;
+        if ((accounts < options.MinAccounts && !byAgencies) || windowStart < state.ReportedUntilMs)
+        {
+            return;
+        }
+
+        var entities = context.Entities;
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in state.Sightings)
+        {
+            var agency = entities.AgencyOf(s.Account, -1);
+            if (agency.Length > 0)
+            {
+                agencies.Add(agency);
+            }
+        }
+
+        // Fewer accounts suffice when they belong to several agencies: a desk is shared within an agency, not across them.
+        if (byAgencies && agencies.Count < options.MinAgencies)
         {
             return;
         }
 
         state.ReportedUntilMs = due;
-        var entities = context.Entities;
         var address = entities.Ips.Name(entity);
         var evidence = new AlertEvidence();
         evidence.Counts["accounts"] = accounts;
         evidence.Addresses.Add(address);
-        var agencies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in state.Sightings)
         {
             evidence.Accounts.Add(entities.Accounts.Name(s.Account));
-            agencies.Add(entities.AgencyOf(s.Account, -1));
         }
 
         evidence.Counts["agencies"] = agencies.Count;
@@ -103,13 +119,19 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
 
         var features = new List<AlertFeature>
         {
-            new($"distinct_accounts_{options.WindowMinutes}m", accounts, options.MinAccounts, ">="),
-            new("distinct_agencies", agencies.Count, 1, ">="),
+            new($"distinct_accounts_{options.WindowMinutes}m", accounts, byAgencies ? options.MinAgencies : options.MinAccounts, ">="),
+            new("distinct_agencies", agencies.Count, byAgencies ? options.MinAgencies : 1, ">="),
         };
+        var normal = byAgencies
+            ? string.Create(CultureInfo.InvariantCulture, $"normal: fewer than {options.MinAccounts} accounts, or accounts of fewer than {options.MinAgencies} agencies")
+            : string.Create(CultureInfo.InvariantCulture, $"normal: fewer than {options.MinAccounts}");
+        var normalVi = byAgencies
+            ? string.Create(CultureInfo.InvariantCulture, $"bình thường: dưới {options.MinAccounts} tài khoản, hoặc tài khoản của dưới {options.MinAgencies} cơ quan")
+            : string.Create(CultureInfo.InvariantCulture, $"bình thường: dưới {options.MinAccounts}");
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"Address {address} used {accounts} different accounts of {agencies.Count} agency(ies) within {options.WindowMinutes} minutes (normal: fewer than {options.MinAccounts}); their credentials may be stored together in one place.");
+            $"Address {address} used {accounts} different accounts of {agencies.Count} agency(ies) within {options.WindowMinutes} minutes ({normal}); their credentials may be stored together in one place.");
         var vi = string.Create(CultureInfo.InvariantCulture,
-            $"Địa chỉ {address} đã sử dụng {accounts} tài khoản khác nhau của {agencies.Count} cơ quan trong {options.WindowMinutes} phút (bình thường: dưới {options.MinAccounts}); thông tin đăng nhập của các tài khoản này có thể đang bị lưu chung một chỗ.");
+            $"Địa chỉ {address} đã sử dụng {accounts} tài khoản khác nhau của {agencies.Count} cơ quan trong {options.WindowMinutes} phút ({normalVi}); thông tin đăng nhập của các tài khoản này có thể đang bị lưu chung một chỗ.");
         context.Raise(new AlertCandidate(AlertTypes.ManyAccountsOneSource, EntityKinds.Ip, address, entities.NetworkAgency(entity) ?? string.Empty,
             windowStart, due, Scores.Scale(accounts, options.MinAccounts, 65, 95), new AlertExplanation(features, en, vi), evidence,
             IncidentCategory.UnauthorizedAccess));
