@@ -161,6 +161,7 @@ public sealed class UnusualVolumeEngineTests
         var options = new DetectionOptions();
         options.UnusualVolume.SustainedZ = 1000;
         options.UnusualVolume.DayZ = 1000;
+        options.UnusualVolume.DriftZ = 0;
         return options;
     }
 

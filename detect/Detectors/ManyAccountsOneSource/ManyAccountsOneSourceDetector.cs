@@ -32,6 +32,7 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
             if (sightings[i].Account == e.Account)
             {
                 var s = sightings[i];
+                s.FirstMs = Math.Min(s.FirstMs, e.TimestampMs);
                 s.LastMs = Math.Max(s.LastMs, e.TimestampMs);
                 sightings[i] = s;
                 found = true;
@@ -77,7 +78,17 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
             state.SampleKeys.Clear();
         }
 
-        var accounts = state.Sightings.Count;
+        // Only accounts first seen before this boundary: events after it may already be in (within the allowed
+        // lateness), and counting them would decide earlier than event time allows, differently by arrival order.
+        var accounts = 0;
+        foreach (var s in state.Sightings)
+        {
+            if (s.FirstMs < due)
+            {
+                accounts++;
+            }
+        }
+
         var byAgencies = options.MinAgencies > 0 && accounts >= options.MinAgencies && accounts < options.MinAccounts;
         if ((accounts < options.MinAccounts && !byAgencies) || windowStart < state.ReportedUntilMs)
         {
@@ -89,7 +100,7 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         foreach (var s in state.Sightings)
         {
             var agency = entities.AgencyOf(s.Account, -1);
-            if (agency.Length > 0)
+            if (s.FirstMs < due && agency.Length > 0)
             {
                 agencies.Add(agency);
             }
@@ -108,7 +119,10 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         evidence.Addresses.Add(address);
         foreach (var s in state.Sightings)
         {
-            evidence.Accounts.Add(entities.Accounts.Name(s.Account));
+            if (s.FirstMs < due)
+            {
+                evidence.Accounts.Add(entities.Accounts.Name(s.Account));
+            }
         }
 
         evidence.Counts["agencies"] = agencies.Count;
