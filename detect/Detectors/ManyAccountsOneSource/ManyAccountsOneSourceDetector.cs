@@ -27,11 +27,13 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         var state = _states.Get(e.Ip);
         var sightings = state.Sightings;
         var found = false;
+        var earlier = false;
         for (var i = 0; i < sightings.Count; i++)
         {
             if (sightings[i].Account == e.Account)
             {
                 var s = sightings[i];
+                earlier = e.TimestampMs < s.FirstMs;
                 s.FirstMs = Math.Min(s.FirstMs, e.TimestampMs);
                 s.LastMs = Math.Max(s.LastMs, e.TimestampMs);
                 sightings[i] = s;
@@ -50,8 +52,10 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         }
 
         var minute = e.TimestampMs / WindowSizes.Minute;
-        if (_closer.ShouldSchedule(e.Ip, minute))
+        if (_closer.ShouldSchedule(e.Ip, minute) || !found || earlier)
         {
+            // An account's first minute always gets its boundary, even when it arrives after a later minute's event
+            // (within the lateness): the count changes there, and the decision must not depend on arrival order.
             context.CloseAt(this, e.Ip, (minute + 1) * WindowSizes.Minute);
         }
     }
@@ -96,6 +100,14 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         }
 
         var entities = context.Entities;
+
+        // Fewer accounts suffice when they belong to several agencies: a desk is shared within an agency, not across
+        // them. Counted without allocating: this runs at every minute of an address with a few accounts.
+        if (byAgencies && DistinctAgencies(state, due, entities) < options.MinAgencies)
+        {
+            return;
+        }
+
         var agencies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in state.Sightings)
         {
@@ -104,12 +116,6 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
             {
                 agencies.Add(agency);
             }
-        }
-
-        // Fewer accounts suffice when they belong to several agencies: a desk is shared within an agency, not across them.
-        if (byAgencies && agencies.Count < options.MinAgencies)
-        {
-            return;
         }
 
         state.ReportedUntilMs = due;
@@ -149,5 +155,30 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         context.Raise(new AlertCandidate(AlertTypes.ManyAccountsOneSource, EntityKinds.Ip, address, entities.NetworkAgency(entity) ?? string.Empty,
             windowStart, due, Scores.Scale(accounts, options.MinAccounts, 65, 95), new AlertExplanation(features, en, vi), evidence,
             IncidentCategory.UnauthorizedAccess));
+    }
+
+    /// <summary>Distinct known agencies of the accounts first seen before <paramref name="due"/> (few: fewer than <c>MinAccounts</c>).</summary>
+    private static int DistinctAgencies(ManyAccountsState state, long due, EntityTable entities)
+    {
+        var count = 0;
+        var sightings = state.Sightings;
+        for (var i = 0; i < sightings.Count; i++)
+        {
+            var agency = entities.AgencyOf(sightings[i].Account, -1);
+            if (sightings[i].FirstMs >= due || agency.Length == 0)
+            {
+                continue;
+            }
+
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = sightings[j].FirstMs < due && string.Equals(entities.AgencyOf(sightings[j].Account, -1), agency, StringComparison.Ordinal);
+            }
+
+            count += seen ? 0 : 1;
+        }
+
+        return count;
     }
 }

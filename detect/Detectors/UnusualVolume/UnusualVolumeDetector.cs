@@ -437,7 +437,8 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         }
 
         var group = j.OwnWeight >= 1 || _peers is null || _states[kind].Get(id).PeerGroup < 0 ? string.Empty : _peers.Name(_states[kind].Get(id).PeerGroup);
-        var firstDay = drifting ? drift.FirstDay : sustained ? j.FirstRecentDay : c.Day;
+        // The recent-days test keeps its window when it fires too, so alerts it raised before the drift test look the same.
+        var firstDay = sustained ? j.FirstRecentDay : drifting ? drift.FirstDay : c.Day;
         var windowStart = DayStartMs(firstDay);
         var local = context.Local(DayStartMs(c.Day));
         var (what, whatVi) = kind switch
