@@ -31,6 +31,9 @@ public sealed class BaselineOptions
     /// </summary>
     public double MinPeerSpread { get; set; } = 0.6;
 
+    /// <summary>Weeks of active days kept per weekday for each entity's hour-of-week profile (median and MAD of each hour; default 6).</summary>
+    public int HourOfWeekWeeks { get; set; } = 6;
+
     internal void Validate()
     {
         DetectionOptions.Require(HistoryDays is >= 6 and <= 366, "Baselines:HistoryDays must be between 6 and 366");
@@ -39,6 +42,7 @@ public sealed class BaselineOptions
         DetectionOptions.Require(DefaultSpread is > 0 and <= 5, "Baselines:DefaultSpread must be above 0 and at most 5");
         DetectionOptions.Require(PeerSamples is >= 16 and <= 65536, "Baselines:PeerSamples must be between 16 and 65536");
         DetectionOptions.Require(MinPeerSamples >= 1 && MinPeerSamples <= PeerSamples, "Baselines:MinPeerSamples must be between 1 and PeerSamples");
+        DetectionOptions.Require(HourOfWeekWeeks is >= 1 and <= 52, "Baselines:HourOfWeekWeeks must be between 1 and 52");
         DetectionOptions.Require(MinPeerSpread is >= 0 and <= 5, "Baselines:MinPeerSpread must be between 0 and 5");
     }
 }

@@ -209,6 +209,9 @@ public sealed partial class DetectionEngine
     /// <summary>Every entity's baseline as of the last day judged, for the store.</summary>
     public IReadOnlyList<EntityBaselineRecord> SnapshotBaselines() => _unusualVolume.Snapshot(_context);
 
+    /// <summary>The baselines of the entities that closed a day since the last call (written at day close, live and in replay).</summary>
+    public IReadOnlyList<EntityBaselineRecord> DrainChangedBaselines() => _unusualVolume.DrainChanged(_context);
+
     /// <summary>Moves the alerts opened or merged since the last call into <paramref name="into"/>.</summary>
     public void DrainChangedAlerts(List<DetectedAlert> into) => _merger.DrainChanged(into);
 

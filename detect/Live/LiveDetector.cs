@@ -6,6 +6,7 @@ using LogSentinel.Detect.Tuning;
 using LogSentinel.Ingest.Kafka;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Models;
 
 namespace LogSentinel.Detect.Live;
 
@@ -51,6 +52,8 @@ internal sealed class LiveDetector : IKafkaBatchObserver
     private readonly List<long> _pendingConsumedAt = [];
     private readonly HashSet<Guid> _written = [];
     private readonly bool _checkpoints;
+    private List<ModelWindowRecord> _windows = [];
+    private List<ModelScoreRecord> _scores = [];
     private Task? _lastWrite;
     private ulong _version;
     private long _lastConsumedAt;
@@ -431,6 +434,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
         }
 
         _stats.Detected(_fed, stats.LateEvents, stats.WatermarkMs, queued);
+        PublishBehaviour();
         if (_pending.Count == 0)
         {
             return;
@@ -454,6 +458,25 @@ internal sealed class LiveDetector : IKafkaBatchObserver
         _pending.Clear();
         _pendingConsumedAt.Clear();
         _pendingIndex.Clear();
+    }
+
+    /// <summary>
+    /// Queues what the days closed since the last call left behind: their feature windows and shadow scores, and the
+    /// baselines of the entities that judged a day, so the store follows live detection at day close as it does a
+    /// replay (and nothing piles up in memory).
+    /// </summary>
+    private void PublishBehaviour()
+    {
+        _engine.DrainBehaviour(_windows, _scores);
+        var baselines = _engine.DrainChangedBaselines();
+        if (_windows.Count == 0 && _scores.Count == 0 && baselines.Count == 0)
+        {
+            return;
+        }
+
+        _writer.WriteBehaviour(_windows, _scores, baselines);
+        _windows = [];
+        _scores = [];
     }
 
     private void CheckpointIfDue()

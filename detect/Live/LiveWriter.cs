@@ -1,12 +1,14 @@
 using System.Threading.Channels;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
+using LogSentinel.Store.Models;
 using Polly;
 
 namespace LogSentinel.Detect.Live;
 
 /// <summary>
-/// Writes alert changes and checkpoints in the background, strictly in the order they were queued, so a checkpoint in
+/// Writes alert changes, the behaviour of closed days (feature windows, shadow scores, baselines) and checkpoints in the background, strictly in the order they were queued, so a checkpoint in
 /// the store implies every alert change before it is too. A checkpoint also waits for the event batch it covers to be
 /// stored. Alert changes queued while a write is under way go together in the next write: they reach the store one
 /// write after they are made, never held for a timer.
@@ -47,6 +49,10 @@ internal sealed class LiveWriter : IDisposable
     /// <param name="consumedAt">Per record, when its deciding event was consumed (a <see cref="TimeProvider"/> timestamp), 0 when no event decided it.</param>
     public void WriteAlerts(List<AlertRecord> records, List<AlertHistoryEntry> history, List<long> consumedAt) =>
         Queue(new AlertWork(records, history, consumedAt));
+
+    /// <summary>Queues the feature windows, shadow scores and baselines of the days that closed.</summary>
+    public void WriteBehaviour(List<ModelWindowRecord> windows, List<ModelScoreRecord> scores, IReadOnlyList<EntityBaselineRecord> baselines) =>
+        Queue(new BehaviourWork(windows, scores, baselines));
 
     /// <summary>Queues a checkpoint, written once <paramref name="eventsStored"/> has completed (it is dropped if that write failed).</summary>
     public void WriteCheckpoint(LiveCheckpoint checkpoint, Task? eventsStored) => Queue(new CheckpointWork(checkpoint, eventsStored));
@@ -102,6 +108,9 @@ internal sealed class LiveWriter : IDisposable
 
                         await WriteAlertsAsync(a, cancellationToken).ConfigureAwait(false);
                         break;
+                    case BehaviourWork b:
+                        await WriteBehaviourAsync(b, cancellationToken).ConfigureAwait(false);
+                        break;
                     case CheckpointWork c:
                         await WriteCheckpointAsync(c, cancellationToken).ConfigureAwait(false);
                         break;
@@ -124,6 +133,13 @@ internal sealed class LiveWriter : IDisposable
 
         _stats.AlertsWritten(work.Records.Count);
         await _retry.ExecuteAsync(async token => await _store.Alerts.AppendHistoryAsync(work.History, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteBehaviourAsync(BehaviourWork work, CancellationToken cancellationToken)
+    {
+        await _retry.ExecuteAsync(async token => await _store.Models.AddWindowsAsync(work.Windows, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await _retry.ExecuteAsync(async token => await _store.Models.AddScoresAsync(work.Scores, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await _retry.ExecuteAsync(async token => await _store.Baselines.UpsertAsync([.. work.Baselines], token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteCheckpointAsync(CheckpointWork work, CancellationToken cancellationToken)
@@ -151,4 +167,6 @@ internal sealed class LiveWriter : IDisposable
     private sealed record AlertWork(List<AlertRecord> Records, List<AlertHistoryEntry> History, List<long> ConsumedAt) : Work;
 
     private sealed record CheckpointWork(LiveCheckpoint Checkpoint, Task? EventsStored) : Work;
+
+    private sealed record BehaviourWork(List<ModelWindowRecord> Windows, List<ModelScoreRecord> Scores, IReadOnlyList<EntityBaselineRecord> Baselines) : Work;
 }

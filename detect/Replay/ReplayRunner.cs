@@ -204,7 +204,7 @@ public sealed class ReplayRunner(
 
             engine.Complete();
             QueueAlerts(writer, force: true);
-            QueueBehaviour(writer, final: true);
+            QueueBehaviour(writer);
 
             var detectEnded = Stopwatch.GetTimestamp();
             await writer.CompleteAsync().ConfigureAwait(false);
@@ -248,7 +248,7 @@ public sealed class ReplayRunner(
     {
         var started = Stopwatch.GetTimestamp();
         QueueAlerts(writer, force: true);
-        QueueBehaviour(writer, final: false);
+        QueueBehaviour(writer);
         var positions = new List<ReplayCheckpoint.FilePosition>(cursors.Count);
         foreach (var c in cursors)
         {
@@ -260,13 +260,13 @@ public sealed class ReplayRunner(
         _checkpointTicks += Stopwatch.GetTimestamp() - started;
     }
 
-    /// <summary>Queues the feature windows and shadow scores since the last call; at the end also every entity's baseline.</summary>
-    private void QueueBehaviour(ReplayWriter writer, bool final)
+    /// <summary>Queues the feature windows, shadow scores and baselines of the entities that closed a day since the last call.</summary>
+    private void QueueBehaviour(ReplayWriter writer)
     {
         var windows = new List<ModelWindowRecord>();
         var scores = new List<ModelScoreRecord>();
         engine.DrainBehaviour(windows, scores);
-        var baselines = final ? engine.SnapshotBaselines() : [];
+        var baselines = engine.DrainChangedBaselines();
         if (windows.Count > 0 || scores.Count > 0 || baselines.Count > 0)
         {
             writer.WriteBehaviour(windows, scores, baselines);

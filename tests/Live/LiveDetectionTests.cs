@@ -1,5 +1,6 @@
 using System.Globalization;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Store.Tuning;
 using LogSentinel.Tests.Detect;
 using LogSentinel.Tests.Kafka;
@@ -30,6 +31,24 @@ public sealed class LiveDetectionTests : IDisposable
         Assert.Equal(world.Lines, (int)live.Runner.Stats.Events);
         Assert.Equal(replayed.Select(Decision).Order(StringComparer.Ordinal), alerts.Select(Decision).Order(StringComparer.Ordinal));
         Assert.True(live.Runner.Stats.Latency.Count > 0, "alerts decided by events must be timed");
+    }
+
+    [Fact]
+    public async Task Run_BacklogOverKafka_StoresTheBaselinesAReplayStores_AtDayClose()
+    {
+        await using var world = await LiveTestWorld.StartAsync(_run);
+        await world.ReplayAsync();
+
+        using var live = await world.LiveAsync();
+        await RunUntilSettledAsync(world, live.Runner);
+        var baselines = await world.Bed.Store.Baselines.ListAsync();
+        var windows = await world.Bed.Store.Models.CountWindowsAsync(DateTime.MinValue);
+
+        Assert.NotEmpty(world.ReplayedBaselines);
+        // Peers' levels in the profile depend on when each entity's baseline was taken; what each entity has seen does not.
+        Assert.Equal(world.ReplayedBaselines.Select(Seen), baselines.Select(Seen));
+        Assert.All(baselines, b => Assert.Contains("\"hour_of_week\":{\"median_lookups\":[", b.ProfileJson, StringComparison.Ordinal));
+        Assert.True(windows >= (ulong)baselines.Count, $"{windows} feature windows for {baselines.Count} baselines");
     }
 
     [Fact]
@@ -101,6 +120,9 @@ public sealed class LiveDetectionTests : IDisposable
     }
 
     /// <summary>What an alert decided (evidence lists follow arrival order at equal timestamps, which partitions may change).</summary>
+    private static string Seen(EntityBaselineRecord b) =>
+        string.Create(CultureInfo.InvariantCulture, $"{b.EntityKind} {b.Entity} {b.OwnDays} {b.AsOf:O}");
+
     private static string Decision(AlertRecord a) => string.Create(CultureInfo.InvariantCulture,
         $"{a.Id} {a.Type} {a.EntityKind} {a.Entity} {a.WindowStart:O} {a.WindowEnd:O} {a.FirstSeen:O} {a.LastSeen:O} x{a.Occurrences} score {a.Score} at {a.DetectedAt:O}");
 }

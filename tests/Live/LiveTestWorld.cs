@@ -10,6 +10,7 @@ using LogSentinel.Ingest.Reference;
 using LogSentinel.Ingest.Telemetry;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
+using LogSentinel.Store.Baselines;
 using LogSentinel.Tests.Infrastructure;
 using LogSentinel.Tests.Kafka;
 using LogSentinel.Tests.Simulate;
@@ -64,9 +65,13 @@ internal sealed class LiveTestWorld : IAsyncDisposable
         var runner = new ReplayRunner(store, pipeline, await EngineAsync(store), ResiliencePipeline.Empty, TimeProvider.System, new ReplayOptions { BatchLines = 4096 });
         await runner.RunAsync([Path.Combine(Run.Directory, "gateway.jsonl"), Path.Combine(Run.Directory, "app.jsonl")], CancellationToken.None);
         var alerts = await store.Alerts.ListAsync(new AlertQuery());
+        ReplayedBaselines = await store.Baselines.ListAsync();
         await store.RunOperatorQueryAsync($"DROP DATABASE IF EXISTS {store.Description.Database}");
         return alerts;
     }
+
+    /// <summary>The baselines the last <see cref="ReplayAsync"/> stored.</summary>
+    public IReadOnlyList<EntityBaselineRecord> ReplayedBaselines { get; private set; } = [];
 
     /// <summary>A live runner on the bed's store with its own pipeline, as one <c>logsentinel run</c> process has.</summary>
     public async Task<LiveHandle> LiveAsync()

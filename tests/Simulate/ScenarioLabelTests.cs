@@ -163,7 +163,8 @@ public sealed class ScenarioLabelTests(ScenarioRunFixture fixture) : IClassFixtu
         var outside = perDay.Where(p => !label.Covers(new DateTimeOffset(p.Key.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7)))).Select(p => p.Value).ToList();
         Assert.True(inside.Count >= 5 && outside.Count >= 5, $"{inside.Count} days inside, {outside.Count} outside");
         var ratio = inside.Average() / outside.Average();
-        Assert.InRange(ratio, 1.2, 3.0);
+        // Medium: 2.5 times the working days' volume; the days outside also hold Saturdays and the boost spans weekdays.
+        Assert.InRange(ratio, 1.6, 4.0);
     }
 
     private LabelRecord Single(string scenario) => Assert.Single(_run.Labels, l => l.Scenario == scenario);

@@ -7,7 +7,8 @@ namespace LogSentinel.Detect.Detectors.ManyAccountsOneSource;
 
 /// <summary>
 /// <c>many_accounts_one_source</c>: one address logging in or looking up as many distinct accounts within a sliding
-/// window, the way a machine holding synced credentials of many officers does. Judged at every minute closing.
+/// window, the way a machine holding synced credentials of many officers does, or as fewer accounts when they belong
+/// to several agencies. Judged at every minute closing, so it decides at the first minute boundary the count is reached.
 /// </summary>
 internal sealed partial class ManyAccountsOneSourceDetector : Detector
 {
@@ -26,11 +27,14 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         var state = _states.Get(e.Ip);
         var sightings = state.Sightings;
         var found = false;
+        var earlier = false;
         for (var i = 0; i < sightings.Count; i++)
         {
             if (sightings[i].Account == e.Account)
             {
                 var s = sightings[i];
+                earlier = e.TimestampMs < s.FirstMs;
+                s.FirstMs = Math.Min(s.FirstMs, e.TimestampMs);
                 s.LastMs = Math.Max(s.LastMs, e.TimestampMs);
                 sightings[i] = s;
                 found = true;
@@ -48,8 +52,10 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
         }
 
         var minute = e.TimestampMs / WindowSizes.Minute;
-        if (_closer.ShouldSchedule(e.Ip, minute))
+        if (_closer.ShouldSchedule(e.Ip, minute) || !found || earlier)
         {
+            // An account's first minute always gets its boundary, even when it arrives after a later minute's event
+            // (within the lateness): the count changes there, and the decision must not depend on arrival order.
             context.CloseAt(this, e.Ip, (minute + 1) * WindowSizes.Minute);
         }
     }
@@ -76,23 +82,53 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
             state.SampleKeys.Clear();
         }
 
-        var accounts = state.Sightings.Count;
-        if (accounts < options.MinAccounts || windowStart < state.ReportedUntilMs)
+        // Only accounts first seen before this boundary: events after it may already be in (within the allowed
+        // lateness), and counting them would decide earlier than event time allows, differently by arrival order.
+        var accounts = 0;
+        foreach (var s in state.Sightings)
+        {
+            if (s.FirstMs < due)
+            {
+                accounts++;
+            }
+        }
+
+        var byAgencies = options.MinAgencies > 0 && accounts >= options.MinAgencies && accounts < options.MinAccounts;
+        if ((accounts < options.MinAccounts && !byAgencies) || windowStart < state.ReportedUntilMs)
         {
             return;
         }
 
-        state.ReportedUntilMs = due;
         var entities = context.Entities;
+
+        // Fewer accounts suffice when they belong to several agencies: a desk is shared within an agency, not across
+        // them. Counted without allocating: this runs at every minute of an address with a few accounts.
+        if (byAgencies && DistinctAgencies(state, due, entities) < options.MinAgencies)
+        {
+            return;
+        }
+
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in state.Sightings)
+        {
+            var agency = entities.AgencyOf(s.Account, -1);
+            if (s.FirstMs < due && agency.Length > 0)
+            {
+                agencies.Add(agency);
+            }
+        }
+
+        state.ReportedUntilMs = due;
         var address = entities.Ips.Name(entity);
         var evidence = new AlertEvidence();
         evidence.Counts["accounts"] = accounts;
         evidence.Addresses.Add(address);
-        var agencies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in state.Sightings)
         {
-            evidence.Accounts.Add(entities.Accounts.Name(s.Account));
-            agencies.Add(entities.AgencyOf(s.Account, -1));
+            if (s.FirstMs < due)
+            {
+                evidence.Accounts.Add(entities.Accounts.Name(s.Account));
+            }
         }
 
         evidence.Counts["agencies"] = agencies.Count;
@@ -103,15 +139,46 @@ internal sealed partial class ManyAccountsOneSourceDetector : Detector
 
         var features = new List<AlertFeature>
         {
-            new($"distinct_accounts_{options.WindowMinutes}m", accounts, options.MinAccounts, ">="),
-            new("distinct_agencies", agencies.Count, 1, ">="),
+            new($"distinct_accounts_{options.WindowMinutes}m", accounts, byAgencies ? options.MinAgencies : options.MinAccounts, ">="),
+            new("distinct_agencies", agencies.Count, byAgencies ? options.MinAgencies : 1, ">="),
         };
+        var normal = byAgencies
+            ? string.Create(CultureInfo.InvariantCulture, $"normal: fewer than {options.MinAccounts} accounts, or accounts of fewer than {options.MinAgencies} agencies")
+            : string.Create(CultureInfo.InvariantCulture, $"normal: fewer than {options.MinAccounts}");
+        var normalVi = byAgencies
+            ? string.Create(CultureInfo.InvariantCulture, $"bình thường: dưới {options.MinAccounts} tài khoản, hoặc tài khoản của dưới {options.MinAgencies} cơ quan")
+            : string.Create(CultureInfo.InvariantCulture, $"bình thường: dưới {options.MinAccounts}");
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"Address {address} used {accounts} different accounts of {agencies.Count} agency(ies) within {options.WindowMinutes} minutes (normal: fewer than {options.MinAccounts}); their credentials may be stored together in one place.");
+            $"Address {address} used {accounts} different accounts of {agencies.Count} agency(ies) within {options.WindowMinutes} minutes ({normal}); their credentials may be stored together in one place.");
         var vi = string.Create(CultureInfo.InvariantCulture,
-            $"Địa chỉ {address} đã sử dụng {accounts} tài khoản khác nhau của {agencies.Count} cơ quan trong {options.WindowMinutes} phút (bình thường: dưới {options.MinAccounts}); thông tin đăng nhập của các tài khoản này có thể đang bị lưu chung một chỗ.");
+            $"Địa chỉ {address} đã sử dụng {accounts} tài khoản khác nhau của {agencies.Count} cơ quan trong {options.WindowMinutes} phút ({normalVi}); thông tin đăng nhập của các tài khoản này có thể đang bị lưu chung một chỗ.");
         context.Raise(new AlertCandidate(AlertTypes.ManyAccountsOneSource, EntityKinds.Ip, address, entities.NetworkAgency(entity) ?? string.Empty,
             windowStart, due, Scores.Scale(accounts, options.MinAccounts, 65, 95), new AlertExplanation(features, en, vi), evidence,
             IncidentCategory.UnauthorizedAccess));
+    }
+
+    /// <summary>Distinct known agencies of the accounts first seen before <paramref name="due"/> (few: fewer than <c>MinAccounts</c>).</summary>
+    private static int DistinctAgencies(ManyAccountsState state, long due, EntityTable entities)
+    {
+        var count = 0;
+        var sightings = state.Sightings;
+        for (var i = 0; i < sightings.Count; i++)
+        {
+            var agency = entities.AgencyOf(sightings[i].Account, -1);
+            if (sightings[i].FirstMs >= due || agency.Length == 0)
+            {
+                continue;
+            }
+
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = sightings[j].FirstMs < due && string.Equals(entities.AgencyOf(sightings[j].Account, -1), agency, StringComparison.Ordinal);
+            }
+
+            count += seen ? 0 : 1;
+        }
+
+        return count;
     }
 }

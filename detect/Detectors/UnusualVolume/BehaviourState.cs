@@ -4,9 +4,9 @@ namespace LogSentinel.Detect.Detectors.UnusualVolume;
 
 /// <summary>
 /// One entity's behaviour: two open day windows (by day parity, so a day still within the lateness and the next
-/// can both be open), its active days by kind of day, its peer group and its hourly profile.
+/// can both be open), its active days by kind of day, its peer group and its lookups by hour of the week.
 /// </summary>
-internal sealed class BehaviourState(int historyDays)
+internal sealed class BehaviourState(int historyDays, int hourOfWeekWeeks)
 {
     public DayCounters[] Open { get; } = [new(), new()];
 
@@ -17,10 +17,10 @@ internal sealed class BehaviourState(int historyDays)
     /// <summary>Peer group id; -1 until first judged, -2 when it has none.</summary>
     public int PeerGroup { get; set; } = -1;
 
-    /// <summary>Mean lookups per local hour on active working days [0-23] and days off [24-47], exponentially weighted.</summary>
-    public float[] HourlyProfile { get; } = new float[48];
+    /// <summary>Lookups per local hour on the last active days of each weekday: the hour-of-week profile.</summary>
+    public HourOfWeekRing HourOfWeek { get; } = new(hourOfWeekWeeks);
 
-    /// <summary>Active days folded into the hourly profile so far.</summary>
+    /// <summary>Active days folded into the profile so far.</summary>
     public int ProfileDays { get; set; }
 
     /// <summary>End (UTC ms) of the last day folded in.</summary>

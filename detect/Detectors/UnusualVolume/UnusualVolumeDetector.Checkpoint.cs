@@ -2,13 +2,19 @@ using LogSentinel.Detect.Engine;
 
 namespace LogSentinel.Detect.Detectors.UnusualVolume;
 
-/// <summary>The detector's state in checkpoints: open day windows, active-day rings, peer groups and hourly profiles.</summary>
+/// <summary>The detector's state in checkpoints: open day windows, active-day rings, peer groups and hour-of-week profiles.</summary>
 internal sealed partial class UnusualVolumeDetector
 {
+    // Written first since the hour-of-week profile replaced the hourly mean (where a model id used to come first):
+    // earlier checkpoints start with the model id, and restore with their hourly means dropped.
+    private const uint HourOfWeekLayout = 0xFFFF_FF02;
+
     internal override bool CanCheckpoint => true;
 
     internal override void Save(BinaryWriter writer, DetectionContext context)
     {
+        writer.Write(HourOfWeekLayout);
+
         // The model decides alerts, so a checkpoint only continues under the same one.
         writer.Write(models.Promoted?.Id ?? 0);
         writer.Write(_calendar is not null);
@@ -27,10 +33,7 @@ internal sealed partial class UnusualVolumeDetector
                 s.Working.Save(w);
                 s.DaysOff.Save(w);
                 w.Write(s.PeerGroup);
-                foreach (var v in s.HourlyProfile)
-                {
-                    w.Write(v);
-                }
+                s.HourOfWeek.Save(w);
 
                 w.Write(s.ProfileDays);
                 w.Write(s.LastDayEndMs);
@@ -41,6 +44,12 @@ internal sealed partial class UnusualVolumeDetector
     internal override void Load(BinaryReader reader, DetectionContext context)
     {
         var model = reader.ReadUInt32();
+        var hourOfWeek = model == HourOfWeekLayout;
+        if (hourOfWeek)
+        {
+            model = reader.ReadUInt32();
+        }
+
         if (model != (models.Promoted?.Id ?? 0))
         {
             throw new InvalidDataException(
@@ -56,16 +65,24 @@ internal sealed partial class UnusualVolumeDetector
         _peers!.Load(reader);
         foreach (var states in _states)
         {
-            states.Load(reader, static (r, s) =>
+            states.Load(reader, (r, s) =>
             {
                 s.Open[0].Load(r);
                 s.Open[1].Load(r);
                 s.Working.Load(r);
                 s.DaysOff.Load(r);
                 s.PeerGroup = r.ReadInt32();
-                for (var i = 0; i < s.HourlyProfile.Length; i++)
+                if (hourOfWeek)
                 {
-                    s.HourlyProfile[i] = r.ReadSingle();
+                    s.HourOfWeek.Load(r);
+                }
+                else
+                {
+                    // The former hourly means (48 floats) have no median to become; the profile starts afresh.
+                    for (var i = 0; i < 48; i++)
+                    {
+                        r.ReadSingle();
+                    }
                 }
 
                 s.ProfileDays = r.ReadInt32();

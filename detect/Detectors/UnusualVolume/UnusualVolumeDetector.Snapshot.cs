@@ -18,7 +18,6 @@ internal sealed partial class UnusualVolumeDetector
             return records;
         }
 
-        var options = context.Options.Baselines;
         for (var kind = 0; kind < _states.Length; kind++)
         {
             var count = kind switch
@@ -29,27 +28,46 @@ internal sealed partial class UnusualVolumeDetector
             };
             for (var id = 0; id < count; id++)
             {
-                var s = _states[kind].Find(id);
-                if (s is null || s.ProfileDays == 0)
-                {
-                    continue;
-                }
-
-                var group = s.PeerGroup >= 0 ? _peers!.Name(s.PeerGroup) : string.Empty;
-                var name = Name(kind, id, context);
-                var agency = kind switch
-                {
-                    KindAccount => context.Entities.AgencyOf(id, -1),
-                    KindIp => context.Entities.NetworkAgency(id) ?? string.Empty,
-                    _ => name,
-                };
-                var profile = Profile(s, options);
-                records.Add(new EntityBaselineRecord(KindName(kind), name, agency, group, (uint)(s.Working.Count + s.DaysOff.Count),
-                    DateTimeOffset.FromUnixTimeMilliseconds(s.LastDayEndMs).UtcDateTime, profile));
+                AddRecord(records, kind, id, context);
             }
         }
 
         return records;
+    }
+
+    /// <summary>The baselines of the entities that judged a day since the last call, so they reach the store at day close.</summary>
+    internal IReadOnlyList<EntityBaselineRecord> DrainChanged(DetectionContext context)
+    {
+        var records = new List<EntityBaselineRecord>(_changed.Count);
+        foreach (var entity in _changed)
+        {
+            AddRecord(records, entity % 3, entity / 3, context);
+        }
+
+        _changed.Clear();
+        _changedSet.Clear();
+        return records;
+    }
+
+    private void AddRecord(List<EntityBaselineRecord> records, int kind, int id, DetectionContext context)
+    {
+        var s = _states[kind].Find(id);
+        if (s is null || s.ProfileDays == 0)
+        {
+            return;
+        }
+
+        var group = s.PeerGroup >= 0 ? _peers!.Name(s.PeerGroup) : string.Empty;
+        var name = Name(kind, id, context);
+        var agency = kind switch
+        {
+            KindAccount => context.Entities.AgencyOf(id, -1),
+            KindIp => context.Entities.NetworkAgency(id) ?? string.Empty,
+            _ => name,
+        };
+        var profile = Profile(s, context.Options.Baselines);
+        records.Add(new EntityBaselineRecord(KindName(kind), name, agency, group, (uint)(s.Working.Count + s.DaysOff.Count),
+            DateTimeOffset.FromUnixTimeMilliseconds(s.LastDayEndMs).UtcDateTime, profile));
     }
 
     private string Profile(BehaviourState s, BaselineOptions options)
@@ -60,24 +78,55 @@ internal sealed partial class UnusualVolumeDetector
             json.WriteStartObject();
             WriteKind(json, "working_days", s.Working, s.PeerGroup, options);
             WriteKind(json, "days_off", s.DaysOff, s.PeerGroup, options);
-            json.WriteStartArray("hourly_lookups_working_day");
-            for (var h = 0; h < 24; h++)
-            {
-                json.WriteNumberValue(Math.Round(s.HourlyProfile[h], 2));
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("hourly_lookups_day_off");
-            for (var h = 24; h < 48; h++)
-            {
-                json.WriteNumberValue(Math.Round(s.HourlyProfile[h], 2));
-            }
-
-            json.WriteEndArray();
+            WriteHourOfWeek(json, s.HourOfWeek);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Median and MAD of lookups per weekday (Monday first) and per hour of the week (168 values, Monday 00:00 local first).</summary>
+    private void WriteHourOfWeek(Utf8JsonWriter json, HourOfWeekRing ring)
+    {
+        json.WriteStartObject("day_of_week");
+        json.WriteStartArray("active_days");
+        for (var d = 0; d < HourOfWeekRing.Weekdays; d++)
+        {
+            json.WriteNumberValue(ring.Seen(d));
+        }
+
+        json.WriteEndArray();
+        WriteSeries(json, ring, day: true);
+        json.WriteEndObject();
+        json.WriteStartObject("hour_of_week");
+        WriteSeries(json, ring, day: false);
+        json.WriteEndObject();
+    }
+
+    private void WriteSeries(Utf8JsonWriter json, HourOfWeekRing ring, bool day)
+    {
+        foreach (var median in (ReadOnlySpan<bool>)[true, false])
+        {
+            json.WriteStartArray(median ? "median_lookups" : "mad_lookups");
+            for (var d = 0; d < HourOfWeekRing.Weekdays; d++)
+            {
+                for (var h = 0; h < (day ? 1 : HourOfWeekRing.Hours); h++)
+                {
+                    var (m, spread) = day ? ring.Day(d, _scratch) : ring.Hour(d, h, _scratch);
+                    var v = median ? m : spread;
+                    if (double.IsNaN(v))
+                    {
+                        json.WriteNullValue();
+                    }
+                    else
+                    {
+                        json.WriteNumberValue(Math.Round(v, 2));
+                    }
+                }
+            }
+
+            json.WriteEndArray();
+        }
     }
 
     private void WriteKind(Utf8JsonWriter json, string name, ActiveDayRing ring, int group, BaselineOptions options)

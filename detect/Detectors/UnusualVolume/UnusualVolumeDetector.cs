@@ -31,6 +31,11 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
     private double[] _scratch = [];
     private long _offsetMs;
     private int _historyDays;
+    private int _hourOfWeekWeeks;
+
+    /// <summary>Entities (id * 3 + kind) whose baseline changed, in the order of their first change since the last drain.</summary>
+    private readonly List<int> _changed = [];
+    private readonly HashSet<int> _changedSet = [];
 
     public override string Type => AlertTypes.UnusualVolume;
 
@@ -115,17 +120,18 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         // No lambda here captures a local: the closure would be allocated on every call, even when returning early.
         var options = context.Options.Baselines;
         _historyDays = options.HistoryDays;
+        _hourOfWeekWeeks = options.HourOfWeekWeeks;
         _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
         _offsetMs = (long)context.Options.LocalOffset.TotalMilliseconds;
         _peers = new PeerGroups(options.PeerSamples);
-        _scratch = new double[Math.Max(options.HistoryDays, options.PeerSamples)];
+        _scratch = new double[Math.Max(Math.Max(options.HistoryDays, options.PeerSamples), options.HourOfWeekWeeks)];
         for (var k = 0; k < _states.Length; k++)
         {
             _states[k] = new EntityStates<BehaviourState>(CreateState);
         }
     }
 
-    private BehaviourState CreateState() => new(_historyDays);
+    private BehaviourState CreateState() => new(_historyDays, _hourOfWeekWeeks);
 
     private DayCounters? Counters(int kind, int id, int day, DetectionContext context)
     {
@@ -223,6 +229,8 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
 
     private long DayStartMs(int day) => DayEndMs(day - 1);
 
+    private DateTimeOffset Local(int day, DetectionContext context) => context.Local(DayStartMs(day));
+
     private void Judge(int kind, int id, BehaviourState state, DayCounters c, long due, DetectionContext context)
     {
         var options = context.Options.UnusualVolume;
@@ -242,7 +250,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
             _peers!.Learn(group, c.Day, x);
         }
 
-        Learn(state, c, working, due);
+        Learn(kind, id, state, c, due);
         Fill(c, j);
         var name = Name(kind, id, context);
         var kindName = KindName(kind);
@@ -270,26 +278,34 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         var promoted = models.Promoted;
         var modelScore = promoted is null ? 0 : promoted.Score(_features, _standardized);
         var modelHit = promoted is not null && c.Lookups >= options.ModelMinLookups && modelScore >= promoted.Threshold;
-        if (!sustained && !single && !modelHit)
+        var drift = DriftOf(kind, ring, working, options, context.Options.Baselines);
+        var drifting = drift.Z >= options.DriftZ && drift.Ratio >= options.DriftMinRatio;
+        if (!sustained && !single && !modelHit && !drifting)
         {
             return;
         }
 
-        Raise(kind, id, name, c, j, sustained, single, modelHit ? modelScore : double.NaN, due, context);
+        Raise(kind, id, name, c, j, sustained, single, modelHit ? modelScore : double.NaN, drifting ? drift : Drift.None, due, context);
     }
 
-    private static void Learn(BehaviourState state, DayCounters c, bool working, long due)
-    {
-        // Exponentially weighted mean per hour: recent weeks count most, and the memory stays fixed.
-        var offset = working ? 0 : 24;
-        var alpha = state.ProfileDays < 10 ? 1f / (state.ProfileDays + 1) : 0.1f;
-        for (var h = 0; h < 24; h++)
-        {
-            state.HourlyProfile[offset + h] += alpha * (c.Hours[h] - state.HourlyProfile[offset + h]);
-        }
+    /// <summary>
+    /// The strongest sustained shift of an account's working days against its own frozen baseline. Only accounts:
+    /// an address or agency sums many accounts, whose shifts (a colleague's leave, a new desk) are not one person's.
+    /// </summary>
+    private Drift DriftOf(int kind, ActiveDayRing ring, bool working, UnusualVolumeOptions options, BaselineOptions baselines) =>
+        kind != KindAccount || !working || options.DriftZ <= 0
+            ? Drift.None
+            : DriftJudge.Scan(ring, options.MinOwnDays, options.DriftMinRecentDays, options.DriftDaySpread, options.DriftOwnSpreadWeight, baselines.MinSpread, _scratch);
 
+    private void Learn(int kind, int id, BehaviourState state, DayCounters c, long due)
+    {
+        state.HourOfWeek.Add(HourOfWeekRing.WeekdayOf(c.Day), c.Hours);
         state.ProfileDays++;
         state.LastDayEndMs = due;
+        if (_changedSet.Add((id * 3) + kind))
+        {
+            _changed.Add((id * 3) + kind);
+        }
     }
 
     private void Fill(DayCounters c, Judgement j)
@@ -360,8 +376,9 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         _ => context.Entities.Agencies.Name(id),
     };
 
-    private void Raise(int kind, int id, string name, DayCounters c, Judgement j, bool sustained, bool single, double modelScore, long due, DetectionContext context)
+    private void Raise(int kind, int id, string name, DayCounters c, Judgement j, bool sustained, bool single, double modelScore, Drift drift, long due, DetectionContext context)
     {
+        var drifting = !double.IsNegativeInfinity(drift.Z);
         var options = context.Options.UnusualVolume;
         var promoted = models.Promoted;
         var expected = j.ExpectedLookups;
@@ -371,6 +388,12 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         {
             features.Add(new AlertFeature("lookups_per_active_day_recent", Math.Round(recent, 1), Math.Round(expected * options.MinSustainedRatio, 1), "<"));
             features.Add(new AlertFeature("lookups_z_recent_days", Math.Round(j.SustainedZ, 2), options.SustainedZ, "<"));
+        }
+
+        if (drifting)
+        {
+            features.Add(new AlertFeature("lookups_per_active_day_since_shift", Math.Round(drift.RecentLookups, 1), Math.Round(drift.ExpectedLookups, 1), "<="));
+            features.Add(new AlertFeature("lookups_z_since_shift", Math.Round(drift.Z, 2), options.DriftZ, "<"));
         }
 
         features.Add(new AlertFeature("lookups_today", c.Lookups, Math.Round(expected, 1), "<="));
@@ -387,6 +410,12 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         evidence.Counts["expected_lookups_per_day"] = (long)Math.Round(expected);
         evidence.Counts["recent_active_days"] = j.RecentDays;
         evidence.Counts["own_history_days"] = j.OwnDays;
+        if (drifting)
+        {
+            evidence.Counts["active_days_since_shift"] = drift.RecentDays;
+            evidence.Counts["baseline_days_before_shift"] = drift.OwnDays;
+        }
+
         evidence.Counts["off_hours_lookups_today"] = c.OffHours;
         evidence.Counts["script_client_requests_today"] = c.ScriptRequests;
         if (promoted is not null)
@@ -408,7 +437,8 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         }
 
         var group = j.OwnWeight >= 1 || _peers is null || _states[kind].Get(id).PeerGroup < 0 ? string.Empty : _peers.Name(_states[kind].Get(id).PeerGroup);
-        var firstDay = sustained ? j.FirstRecentDay : c.Day;
+        // The recent-days test keeps its window when it fires too, so alerts it raised before the drift test look the same.
+        var firstDay = sustained ? j.FirstRecentDay : drifting ? drift.FirstDay : c.Day;
         var windowStart = DayStartMs(firstDay);
         var local = context.Local(DayStartMs(c.Day));
         var (what, whatVi) = kind switch
@@ -423,10 +453,14 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         var basisVi = group.Length == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{j.OwnDays} ngày hoạt động trước đó của chính nó")
             : string.Create(CultureInfo.InvariantCulture, $"{j.OwnDays} ngày hoạt động trước đó kết hợp với nhóm tương đồng ({group}, trọng số {1 - j.OwnWeight:0.##})");
-        var why = sustained
+        var why = drifting && !sustained
+            ? string.Create(CultureInfo.InvariantCulture, $"on average {drift.RecentLookups:0.#} a day over the {drift.RecentDays} active working days since {Local(drift.FirstDay, context):yyyy-MM-dd}, {drift.Ratio:0.#} times the {drift.ExpectedLookups:0.#} a day of its {drift.OwnDays} working days before (z {drift.Z:0.#}); today {(c.Lookups + 1) / (expected + 1):0.#} times")
+            : sustained
             ? string.Create(CultureInfo.InvariantCulture, $"on average {recent:0.#} a day over its last {j.RecentDays} active days, {recent / Math.Max(expected, 0.1):0.#} times")
             : string.Create(CultureInfo.InvariantCulture, $"{(c.Lookups + 1) / (expected + 1):0.#} times");
-        var whyVi = sustained
+        var whyVi = drifting && !sustained
+            ? string.Create(CultureInfo.InvariantCulture, $"trung bình {drift.RecentLookups:0.#} lượt mỗi ngày trong {drift.RecentDays} ngày làm việc kể từ {Local(drift.FirstDay, context):yyyy-MM-dd}, gấp {drift.Ratio:0.#} lần mức {drift.ExpectedLookups:0.#} lượt mỗi ngày của {drift.OwnDays} ngày làm việc trước đó (z {drift.Z:0.#}); hôm nay gấp {(c.Lookups + 1) / (expected + 1):0.#} lần")
+            : sustained
             ? string.Create(CultureInfo.InvariantCulture, $"trung bình {recent:0.#} lượt mỗi ngày trong {j.RecentDays} ngày hoạt động gần nhất, gấp {recent / Math.Max(expected, 0.1):0.#} lần")
             : string.Create(CultureInfo.InvariantCulture, $"gấp {(c.Lookups + 1) / (expected + 1):0.#} lần");
         var model = double.IsNaN(modelScore) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; model {promoted!.Id} scores the day {modelScore:0.#} against a threshold of {promoted.Threshold:0.#}");
@@ -436,6 +470,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         var vi = string.Create(CultureInfo.InvariantCulture,
             $"{whatVi} đã tra cứu {c.Lookups} công dân ngày {local:yyyy-MM-dd}, {whyVi} mức kỳ vọng {expected:0.#} lượt mỗi ngày (tính từ {basisVi}){modelVi}: dấu hiệu thu thập dữ liệu công dân âm thầm.");
         var strength = Math.Max(sustained ? j.SustainedZ / options.SustainedZ : 0, single ? j.TodayZ / options.DayZ : 0);
+        strength = Math.Max(strength, drifting ? drift.Z / options.DriftZ : 0);
         if (!double.IsNaN(modelScore) && promoted is not null)
         {
             strength = Math.Max(strength, modelScore / promoted.Threshold);

@@ -24,6 +24,30 @@ public sealed class UnusualVolumeOptions
     /// <summary>Lowest ratio of recent to expected lookups for a sustained excess (default 1.5).</summary>
     public double MinSustainedRatio { get; set; } = 1.5;
 
+    /// <summary>
+    /// Standard errors an account's working days since a possible shift must together lie above its baseline frozen
+    /// before the shift (default 3; 0 turns the drift test off). On the 30-day, 2,000-account simulated provinces it
+    /// adds about ten false alerts a month (a tenth of the limit of 1 per 1,000 entity-days) and catches twice the usual
+    /// volume over two weeks about half the time when the account has only about seven working days of history before
+    /// the shift; docs/detection-quality.md has the figures.
+    /// </summary>
+    public double DriftZ { get; set; } = 3;
+
+    /// <summary>Spread (log scale) of an officer's daily volume beyond counting noise, for the drift test (default 0.3).</summary>
+    public double DriftDaySpread { get; set; } = 0.3;
+
+    /// <summary>
+    /// Share of an account's own measured day-to-day variance the drift test counts when it exceeds the expected one
+    /// (default 0.5): measured over one or two weeks it is itself noisy.
+    /// </summary>
+    public double DriftOwnSpreadWeight { get; set; } = 0.5;
+
+    /// <summary>Active working days since the shift before the drift test may decide (default 4), so a busy day or two never does.</summary>
+    public int DriftMinRecentDays { get; set; } = 4;
+
+    /// <summary>Lowest ratio of lookups since the shift to those before for the drift test (default 1.5).</summary>
+    public double DriftMinRatio { get; set; } = 1.5;
+
     /// <summary>Standard errors a single day must lie above the baseline (default 6).</summary>
     public double DayZ { get; set; } = 6;
 
@@ -46,6 +70,11 @@ public sealed class UnusualVolumeOptions
         DetectionOptions.Require(MinOwnDays >= 1, "UnusualVolume:MinOwnDays must be at least 1");
         DetectionOptions.Require(SustainedZ > 0, "UnusualVolume:SustainedZ must be above 0");
         DetectionOptions.Require(MinSustainedRatio >= 1, "UnusualVolume:MinSustainedRatio must be at least 1");
+        DetectionOptions.Require(DriftZ >= 0, "UnusualVolume:DriftZ must not be negative");
+        DetectionOptions.Require(DriftDaySpread is >= 0 and <= 5, "UnusualVolume:DriftDaySpread must be between 0 and 5");
+        DetectionOptions.Require(DriftOwnSpreadWeight is >= 0 and <= 1, "UnusualVolume:DriftOwnSpreadWeight must be between 0 and 1");
+        DetectionOptions.Require(DriftMinRecentDays >= 1, "UnusualVolume:DriftMinRecentDays must be at least 1");
+        DetectionOptions.Require(DriftMinRatio >= 1, "UnusualVolume:DriftMinRatio must be at least 1");
         DetectionOptions.Require(DayZ > 0, "UnusualVolume:DayZ must be above 0");
         DetectionOptions.Require(MinDayLookups >= 1, "UnusualVolume:MinDayLookups must be at least 1");
         DetectionOptions.Require(MinDayRatio >= 1, "UnusualVolume:MinDayRatio must be at least 1");
