@@ -102,6 +102,16 @@ public sealed partial class StoreDdlTests
         Assert.Contains(statements, s => s.Contains("'alerts_local', cityHash64(id))", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("'detector_state_local', cityHash64(key))", StringComparison.Ordinal));
 
+        // Backfills run once, through the Distributed tables, and only while their migration is unrecorded.
+        var backfills = statements.Where(s => s.StartsWith("INSERT", StringComparison.Ordinal) && !s.Contains(".schema_migrations (", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(backfills);
+        Assert.All(backfills, b =>
+        {
+            Assert.DoesNotContain("_local", b, StringComparison.Ordinal);
+            Assert.DoesNotContain("ON CLUSTER", b, StringComparison.Ordinal);
+            Assert.Contains("FROM logsentinel.schema_migrations WHERE version = ", b, StringComparison.Ordinal);
+        });
+
         var views = statements.Where(s => s.StartsWith("CREATE MATERIALIZED VIEW", StringComparison.Ordinal)).ToArray();
         Assert.Equal(single.Count(s => s.StartsWith("CREATE MATERIALIZED VIEW", StringComparison.Ordinal)), views.Length);
         Assert.All(views, v =>
