@@ -2,7 +2,7 @@
 # What the entity views of migration 11 (first/last seen and hourly activity, chained on the per-minute rollups) add
 # to ingest, in engine CPU seconds, which a shared machine's load disturbs far less than wall time: the same
 # generated gateway events (2,000 accounts over 120 agencies, in 65,536-row blocks like replay's batches) go into
-# two fresh stores, one with every view and one with the entity views dropped. Each run's CPU time minus that of
+# two fresh stores (new ones every round), one with every view and one with the entity views dropped. Each run's CPU time minus that of
 # an empty query (engine start and stop) is the insert's.
 # Usage: benchmarks/entity-views-cost.sh [ROWS] [ROUNDS] [WORK_DIR]   (needs `dotnet build cli -c Release` first)
 set -euo pipefail
@@ -11,15 +11,18 @@ rows=${1:-2000000}
 rounds=${2:-3}
 work=${3:-/tmp/entity-views-cost}
 cli="dotnet cli/bin/Release/net10.0/logsentinel.dll"
-rm -rf "$work" && mkdir -p "$work"
 
-for store in with_entity_views rollups_only; do
-  $cli --data-dir "$work/$store" store check > /dev/null
-done
-for view in mv_entity_seen_account mv_entity_seen_ip mv_entity_seen_agency \
-            mv_entity_activity_1h_account mv_entity_activity_1h_ip mv_entity_activity_1h_agency; do
-  $cli --data-dir "$work/rollups_only" store query "DROP VIEW logsentinel.$view" > /dev/null
-done
+# Fresh stores every round, so no round pays for merging the parts of the one before.
+fresh() {
+  rm -rf "$work" && mkdir -p "$work"
+  for store in with_entity_views rollups_only; do
+    $cli --data-dir "$work/$store" store check > /dev/null
+  done
+  for view in mv_entity_seen_account mv_entity_seen_ip mv_entity_seen_agency \
+              mv_entity_activity_1h_account mv_entity_activity_1h_ip mv_entity_activity_1h_agency; do
+    $cli --data-dir "$work/rollups_only" store query "DROP VIEW logsentinel.$view" > /dev/null
+  done
+}
 
 insert="INSERT INTO logsentinel.gateway_events (ts, event_key, source, client_ip, method, path, status, latency_ms, bytes_out, user_agent, account, agency, api, request_id, extra)
   SELECT toDateTime64('2024-01-15 01:00:00', 3, 'UTC') + toIntervalMillisecond(number * 43), sipHash64(number, 7), 'bench',
@@ -32,6 +35,7 @@ insert="INSERT INTO logsentinel.gateway_events (ts, event_key, source, client_ip
 cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'; }
 uptime
 for round in $(seq 1 "$rounds"); do
+  fresh
   for store in with_entity_views rollups_only; do
     idle=$(cpu $cli --data-dir "$work/$store" store query "SELECT 1")
     used=$(cpu $cli --data-dir "$work/$store" store query "$insert")

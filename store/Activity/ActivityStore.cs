@@ -4,7 +4,7 @@ using LogSentinel.Store.Transport;
 
 namespace LogSentinel.Store.Activity;
 
-/// <summary>Entity activity over either transport; timelines read the rollups, never the raw events.</summary>
+/// <summary>Entity activity over either transport; timelines read the per-minute rollups or the hourly entity table, never the raw events.</summary>
 internal sealed class ActivityStore(IClickHouseTransport transport, string database) : IActivityStore
 {
     public async Task<IReadOnlyList<ActivityPoint>> GetTimelineAsync(
