@@ -21,7 +21,15 @@ internal static class ApiLatencyRun
         var requests = int.Parse(Arg(args, "--requests") ?? "300", CultureInfo.InvariantCulture);
         var options = new StoreOptions { Embedded = new EmbeddedStoreOptions { DataDir = dataDir }, Database = Arg(args, "--database") ?? "logsentinel" };
         await using var store = StoreFactory.Open(options);
-        await store.MigrateAsync();
+        var migrating = Stopwatch.GetTimestamp();
+        var migrated = await store.MigrateAsync();
+        if (migrated.Count > 0)
+        {
+            // An older store is upgraded first; migration 11 backfills the entity tables from the rollups.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"migrated {string.Join(", ", migrated.Select(m => m.Version))} in {Stopwatch.GetElapsedTime(migrating).TotalSeconds:F1} s"));
+        }
+
         var admin = LocalAdminToken.Create();
         await using var app = QueryApiHost.Build(new ApiOptions { Urls = "http://127.0.0.1:0", RateLimitPerMinute = 0 }, store, admin);
         await app.StartAsync();
@@ -51,21 +59,39 @@ internal static class ApiLatencyRun
         string Timeline(int i) => $"/api/entities/account/{Uri.EscapeDataString(accounts[random.Next(accounts.Length)])}/timeline?bucket=hour";
 
         await MeasureAsync(http, "warm-up", 20, i => i % 2 == 0 ? AlertList(i) : Timeline(i), print: false);
-        await MeasureAsync(http, "alert list (GET /api/alerts, mixed filters/sorts/pages)", requests, AlertList);
+        await MeasureAsync(http, "alert list (GET /api/alerts, mixed filters/sorts/pages)", requests, AlertList, shape: i => AlertShapes[i % 8]);
         await MeasureAsync(http, "entity timeline (GET /api/entities/account/{name}/timeline, 7 days hourly + 7-day baseline)", requests, Timeline);
         await app.StopAsync();
         return 0;
     }
 
-    private static async Task MeasureAsync(HttpClient http, string name, int count, Func<int, string> path, bool print = true)
+    private static readonly string[] AlertShapes =
+    [
+        "default order", "state=new by score", "by type", "severity=high pages 1-20", "by agency", "free text q=account", "one account's alerts",
+        "pages up to 1,000 by first seen",
+    ];
+
+    private static async Task MeasureAsync(HttpClient http, string name, int count, Func<int, string> path, bool print = true, Func<int, string>? shape = null)
     {
         var times = new List<double>(count);
+        var byShape = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await http.GetAsync(new Uri(path(i), UriKind.Relative));
             _ = await response.Content.ReadAsByteArrayAsync();
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (shape is not null)
+            {
+                var key = shape(i);
+                if (!byShape.TryGetValue(key, out var list))
+                {
+                    byShape[key] = list = [];
+                }
+
+                list.Add(times[^1]);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"{path(i)}: {(int)response.StatusCode}");
@@ -78,10 +104,16 @@ internal static class ApiLatencyRun
         }
 
         times.Sort();
-        double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: n={count} p50={P(0.50):F1} ms p95={P(0.95):F1} ms p99={P(0.99):F1} ms max={times[^1]:F1} ms"));
+            $"{name}: n={count} p50={P(times, 0.50):F1} ms p95={P(times, 0.95):F1} ms p99={P(times, 0.99):F1} ms max={times[^1]:F1} ms"));
+        foreach (var (key, list) in byShape)
+        {
+            list.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key}: n={list.Count} p50={P(list, 0.50):F1} ms max={list[^1]:F1} ms"));
+        }
     }
+
+    private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     private static string? Arg(string[] args, string name)
     {

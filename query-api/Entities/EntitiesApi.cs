@@ -122,7 +122,9 @@ internal static class EntitiesApi
 
         var history = await store.Activity.GetTimelineAsync(entityKind, name, start.AddDays(-TrailingBaseline.Days), end, chosen.Value.Bucket, cancellationToken)
             .ConfigureAwait(false);
-        var shown = TrailingBaseline.Fill([.. history.Where(p => p.Start >= start.UtcDateTime)], start.UtcDateTime, end.UtcDateTime, chosen.Value.Step, MaxBuckets);
+        // Every bucket the window touches; the store gives hour and day buckets whole.
+        var step = chosen.Value.Step;
+        var shown = TrailingBaseline.Fill([.. history.Where(p => p.Start + step > start.UtcDateTime)], start.UtcDateTime, end.UtcDateTime, chosen.Value.Step, MaxBuckets);
         var points = TrailingBaseline.Apply(shown, history, seen.FirstSeen);
         return TypedResults.Ok(new TimelineView(kind, name, width, start.ToOffset(ApiTime.LocalOffset), end.ToOffset(ApiTime.LocalOffset), TrailingBaseline.Label, points));
     }

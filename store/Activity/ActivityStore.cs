@@ -4,35 +4,25 @@ using LogSentinel.Store.Transport;
 
 namespace LogSentinel.Store.Activity;
 
-/// <summary>Entity activity over either transport; timelines read the rollups, never the raw events.</summary>
+/// <summary>Entity activity over either transport; timelines read the per-minute rollups or the hourly entity table, never the raw events.</summary>
 internal sealed class ActivityStore(IClickHouseTransport transport, string database) : IActivityStore
 {
     public async Task<IReadOnlyList<ActivityPoint>> GetTimelineAsync(
         ActivityEntityKind kind, string entity, DateTimeOffset from, DateTimeOffset to, ActivityBucket bucket, CancellationToken cancellationToken = default)
     {
-        var (table, where) = Rollup(kind);
-
-        // Days are local (UTC+07:00) days, the analysts' days; minutes and hours are the same everywhere that matters here.
-        var start = bucket switch
-        {
-            ActivityBucket.Minute => "minute",
-            ActivityBucket.Hour => "toStartOfHour(minute)",
-            _ => "toStartOfDay(minute + INTERVAL 7 HOUR) - INTERVAL 7 HOUR",
-        };
-        var result = await transport.QueryAsync(
-            $"SELECT toDateTime({start}, 'UTC') AS bucket, sum(requests), sum(lookups), sum(failed_logins), sum(client_errors) + sum(server_errors) " +
-            $"FROM {database}.{table} WHERE {where} AND minute >= {{from:DateTime64(3)}} AND minute <= {{to:DateTime64(3)}} GROUP BY bucket ORDER BY bucket",
-            new QueryParameters().Add("entity", entity).Add("from", from).Add("to", to),
-            cancellationToken).ConfigureAwait(false);
+        var result = bucket == ActivityBucket.Minute
+            ? await QueryMinutesAsync(kind, entity, from, to, cancellationToken).ConfigureAwait(false)
+            : await QueryHoursAsync(kind, entity, from, to, bucket, cancellationToken).ConfigureAwait(false);
         return [.. result.Rows.Select(r => new ActivityPoint((DateTime)r[0]!, U64(r[1]), U64(r[2]), U64(r[3]), U64(r[4])))];
     }
 
     public async Task<EntitySeen> GetSeenAsync(ActivityEntityKind kind, string entity, CancellationToken cancellationToken = default)
     {
-        var (table, where) = Rollup(kind);
+        // One row per entity once merged; until then a few, which the aggregates fold together.
         var result = await transport.QueryAsync(
-            $"SELECT count(), min(minute), max(minute), sum(requests), sum(lookups) FROM {database}.{table} WHERE {where}",
-            new QueryParameters().Add("entity", entity),
+            $"SELECT count(), toDateTime(min(first_seen), 'UTC'), toDateTime(max(last_seen), 'UTC'), toUInt64(sum(requests)), toUInt64(sum(lookups)) " +
+            $"FROM {database}.entity_seen WHERE {SeenKey(kind)}",
+            new QueryParameters().Add("kind", KindName(kind)).Add("entity", entity),
             cancellationToken).ConfigureAwait(false);
         var r = result.Rows[0];
         return U64(r[0]) == 0
@@ -98,6 +88,47 @@ internal sealed class ActivityStore(IClickHouseTransport transport, string datab
             (string)r[0]!, (string)r[1]!, (string)r[2]!, U64(r[3]), Convert.ToByte(r[4], CultureInfo.InvariantCulture), U64(r[5]),
             [.. ((IEnumerable)r[6]!).Cast<object?>().Select(t => Convert.ToString(t, CultureInfo.InvariantCulture) ?? string.Empty)]))];
     }
+
+    private Task<ResultSet> QueryMinutesAsync(ActivityEntityKind kind, string entity, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var (table, where) = Rollup(kind);
+        return transport.QueryAsync(
+            $"SELECT minute AS bucket, sum(requests), sum(lookups), sum(failed_logins), sum(client_errors) + sum(server_errors) " +
+            $"FROM {database}.{table} WHERE {where} AND minute >= {{from:DateTime64(3)}} AND minute <= {{to:DateTime64(3)}} GROUP BY bucket ORDER BY bucket",
+            new QueryParameters().Add("entity", entity).Add("from", from).Add("to", to),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Hour and day buckets from the hourly table, whole: every bucket the window touches, with all of its activity,
+    /// so the first and last bucket compare like for like with the same buckets of earlier days.
+    /// </summary>
+    private Task<ResultSet> QueryHoursAsync(
+        ActivityEntityKind kind, string entity, DateTimeOffset from, DateTimeOffset to, ActivityBucket bucket, CancellationToken cancellationToken)
+    {
+        // Days are local (UTC+07:00) days, the analysts' days.
+        var start = bucket == ActivityBucket.Hour ? "hour" : "toStartOfDay(hour + INTERVAL 7 HOUR) - INTERVAL 7 HOUR";
+        var first = ActivityBuckets.Start(from.UtcDateTime, bucket);
+        var end = ActivityBuckets.Start(to.UtcDateTime, bucket) + ActivityBuckets.Width(bucket);
+        return transport.QueryAsync(
+            $"SELECT toDateTime({start}, 'UTC') AS bucket, sum(requests), sum(lookups), sum(failed_logins), sum(client_errors) + sum(server_errors) " +
+            $"FROM {database}.entity_activity_1h WHERE {SeenKey(kind)} AND hour >= {{from:DateTime64(3)}} AND hour < {{to:DateTime64(3)}} " +
+            "GROUP BY bucket ORDER BY bucket",
+            new QueryParameters().Add("kind", KindName(kind)).Add("entity", entity).Add("from", first).Add("to", end),
+            cancellationToken);
+    }
+
+    /// <summary>The condition on <c>entity_seen</c> and <c>entity_activity_1h</c>, which keep addresses in their IPv6 text form.</summary>
+    private static string SeenKey(ActivityEntityKind kind) => kind == ActivityEntityKind.Ip
+        ? "kind = {kind:String} AND entity = IPv6NumToString(toIPv6({entity:String}))"
+        : "kind = {kind:String} AND entity = {entity:String}";
+
+    private static string KindName(ActivityEntityKind kind) => kind switch
+    {
+        ActivityEntityKind.Account => "account",
+        ActivityEntityKind.Ip => "ip",
+        _ => "agency",
+    };
 
     private static (string Table, string Where) Rollup(ActivityEntityKind kind) => kind switch
     {

@@ -7,7 +7,7 @@ namespace LogSentinel.Store.Schema;
 /// migrations instead of written twice. Each table <c>t</c> becomes <c>t_local</c> (the Replicated form of its
 /// engine, one replica set per shard) plus <c>t</c>, a Distributed table over <c>t_local</c> on every shard: the
 /// product reads and writes <c>t</c> and never knows it is on a cluster. Materialized views run on each shard
-/// from the local source table into the local rollup table. Statements of another shape are refused by name,
+/// from the local source table into the local rollup table; backfills run once through the Distributed tables. Statements of another shape are refused by name,
 /// so a new kind of migration cannot silently produce a wrong cluster schema.
 /// </summary>
 internal sealed partial class ClusterSchema(string cluster)
@@ -49,10 +49,16 @@ internal sealed partial class ClusterSchema(string cluster)
             return [TransformView(view, origin)];
         }
 
+        var backfill = InsertSelect().Match(statement);
+        if (backfill.Success)
+        {
+            return [TransformBackfill(backfill, origin, statement)];
+        }
+
         var firstLine = statement.AsSpan().TrimStart().ToString().Split('\n')[0].Trim();
         throw new StoreException(
-            $"{origin}: no cluster form for '{firstLine}'. Only CREATE TABLE IF NOT EXISTS with a MergeTree-family engine and " +
-            "CREATE MATERIALIZED VIEW IF NOT EXISTS ... TO are transformed; extend store/Schema/ClusterSchema.cs for this statement.");
+            $"{origin}: no cluster form for '{firstLine}'. Only CREATE TABLE IF NOT EXISTS with a MergeTree-family engine, " +
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS ... TO and INSERT INTO ... SELECT backfills are transformed; extend store/Schema/ClusterSchema.cs for this statement.");
     }
 
     private string[] TransformTable(Match table, string origin)
@@ -89,6 +95,21 @@ internal sealed partial class ClusterSchema(string cluster)
         var select = TableReference().Replace(view.Groups["select"].Value, m =>
             _tables.Contains(m.Groups["table"].Value) ? "{db}." + LocalName(m.Groups["table"].Value) : m.Value);
         return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {{db}}.{view.Groups["name"].Value} ON CLUSTER {cluster} TO {{db}}.{LocalName(target)} AS{select}";
+    }
+
+    /// <summary>
+    /// A backfill runs once, from the node applying the script, through the Distributed tables: it reads every
+    /// shard and its rows go to the shards the target's sharding key names.
+    /// </summary>
+    private string TransformBackfill(Match insert, string origin, string statement)
+    {
+        var target = insert.Groups["target"].Value;
+        if (!_tables.Contains(target))
+        {
+            throw new StoreException($"{origin}: backfill writes to {target}, which no earlier migration creates.");
+        }
+
+        return statement + "\nSETTINGS distributed_foreground_insert = 1";
     }
 
     /// <summary>
@@ -145,6 +166,9 @@ internal sealed partial class ClusterSchema(string cluster)
 
     [GeneratedRegex(@"^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS \{db\}\.(?<name>\w+)\s+TO\s+\{db\}\.(?<target>\w+)\s+AS(?<select>.*)$", RegexOptions.Singleline)]
     private static partial Regex CreateMaterializedViewTo();
+
+    [GeneratedRegex(@"^\s*INSERT INTO \{db\}\.(?<target>\w+)\s+SELECT\b", RegexOptions.Singleline)]
+    private static partial Regex InsertSelect();
 
     [GeneratedRegex(@"\{db\}\.(?<table>\w+)\b")]
     private static partial Regex TableReference();

@@ -4,8 +4,9 @@ using System.Text;
 namespace LogSentinel.Store.Schema;
 
 /// <summary>
-/// One versioned step of the schema. Its statements are idempotent (IF NOT EXISTS), so a step interrupted half
-/// way simply runs again; <c>{db}</c> and <c>{retention_days}</c> are filled in from the store options.
+/// One versioned step of the schema. Its statements are idempotent (IF NOT EXISTS; a backfill copies only while its
+/// migration is unrecorded), so a step interrupted half way simply runs again (a backfill interrupted part way may
+/// then copy part of its rows twice); <c>{db}</c> and <c>{retention_days}</c> are filled in from the store options.
 /// </summary>
 internal sealed record Migration(int Version, string Name, IReadOnlyList<string> Statements)
 {

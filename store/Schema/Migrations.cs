@@ -20,5 +20,12 @@ internal static class Migrations
         new(8, "tuning versions", [TuningTables.Versions]),
         new(9, "alert triage and api users", [AccessTables.AlertTriage, AccessTables.ApiUsers]),
         new(10, "daily reports", [ReportTables.Reports]),
+        new(11, "entity first/last seen and hourly activity", [
+            EntityActivityTables.Seen, EntityActivityTables.Hourly,
+            EntityActivityTables.SeenFromAccounts, EntityActivityTables.SeenFromIps, EntityActivityTables.SeenFromAgencies,
+            EntityActivityTables.HourlyFromAccounts, EntityActivityTables.HourlyFromIps, EntityActivityTables.HourlyFromAgencies,
+            EntityActivityTables.BackfillSeenAccounts, EntityActivityTables.BackfillSeenIps, EntityActivityTables.BackfillSeenAgencies,
+            EntityActivityTables.BackfillHourlyAccounts, EntityActivityTables.BackfillHourlyIps, EntityActivityTables.BackfillHourlyAgencies,
+        ]),
     ];
 }

@@ -49,6 +49,21 @@ public sealed partial class ClusterDdlShapeTests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
         }
+
+        // The entity views chained on the rollups run on the shard too.
+        foreach (var sql in new[]
+        {
+            "SELECT kind, entity, toDateTime(min(first_seen)), toDateTime(max(last_seen)), sum(requests), sum(lookups) FROM {0}.entity_seen GROUP BY kind, entity ORDER BY kind, entity",
+            "SELECT kind, entity, hour, sum(requests), sum(client_errors), sum(server_errors), sum(lookups), sum(failed_logins) FROM {0}.entity_activity_1h " +
+            "GROUP BY kind, entity, hour ORDER BY kind, entity, hour",
+        })
+        {
+            var expected = await RowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, single));
+            var actual = await RowsAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, clustered));
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
     }
 
     /// <summary>The cluster statement as one unreplicated shard runs it.</summary>
