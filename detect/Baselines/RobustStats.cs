@@ -29,4 +29,34 @@ internal static class RobustStats
 
         return Median(values);
     }
+
+    /// <summary>
+    /// Variance of a Hodges-Lehmann estimate of normal values relative to that of a mean (pi / 3: about 95% efficient
+    /// where the median is 64%).
+    /// </summary>
+    public const double HodgesLehmannVarianceFactor = Math.PI / 3;
+
+    /// <summary>Scratch a <see cref="HodgesLehmann"/> of <paramref name="count"/> values needs: its Walsh averages.</summary>
+    public static int WalshAverages(int count) => count * (count + 1) / 2;
+
+    /// <summary>
+    /// The Hodges-Lehmann location of <paramref name="values"/>: the median of all Walsh averages (x_i + x_j) / 2, i &lt;= j.
+    /// Nearly as precise as the mean on normal data and still robust (up to 29% outliers). <paramref name="pairs"/> must
+    /// hold <see cref="WalshAverages"/> values; NaN when empty.
+    /// </summary>
+    public static double HodgesLehmann(ReadOnlySpan<double> values, Span<double> pairs)
+    {
+        var n = values.Length;
+        var walsh = pairs[..WalshAverages(n)];
+        var k = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i; j < n; j++)
+            {
+                walsh[k++] = (values[i] + values[j]) / 2;
+            }
+        }
+
+        return Median(walsh);
+    }
 }

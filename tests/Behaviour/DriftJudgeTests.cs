@@ -48,6 +48,38 @@ public sealed class DriftJudgeTests
     }
 
     [Fact]
+    public void FrozenBaseline_IsTheHodgesLehmannLocationOfTheDaysBefore()
+    {
+        var drift = Scan([.. History, 40, 36, 45, 38, 42, 35, 44, 39, 41, 43]);
+        var before = History[..drift.OwnDays].Select(d => Math.Log(1 + d)).Select(v => (double)(float)v).ToArray();
+
+        Assert.Equal(10, drift.OwnDays);
+        Assert.Equal(RobustStats.HodgesLehmann(before, new double[RobustStats.WalshAverages(before.Length)]), drift.Expected, 6);
+    }
+
+    [Fact]
+    public void AWeekOfHistory_TwiceTheVolumeForTwoWeeks_BeyondTheDefaultThreshold()
+    {
+        // The low-intensity simulated scraping: 2x for ten working days after seven of history, against which a frozen
+        // median was often too uncertain to reach 3 standard errors.
+        var drift = Scan([.. History[..7], 40, 30, 52, 35, 44, 31, 42, 37, 47, 34]);
+
+        Assert.True(drift.Z >= 3, $"z {drift.Z}");
+        Assert.Equal(7, drift.OwnDays);
+    }
+
+    [Fact]
+    public void LongHistory_BeyondTheHodgesLehmannLimit_TheMedianIsTheBaseline()
+    {
+        // Three quiet days and a busy one, fifty days long: the median (10) lies below the Hodges-Lehmann location.
+        int[] history = [.. Enumerable.Range(0, 50).Select(d => d % 4 == 3 ? 40 : 10)];
+        var drift = Scan([.. history, .. Enumerable.Repeat(60, 10)], capacity: 64);
+
+        Assert.True(drift.OwnDays > DriftJudge.HodgesLehmannMaxDays, $"{drift.OwnDays} days before");
+        Assert.Equal(10, drift.ExpectedLookups, 4);
+    }
+
+    [Fact]
     public void TooLittleHistory_NothingJudged()
     {
         var drift = Scan([20, 22, 19, 40, 41, 39, 42]);
@@ -55,14 +87,14 @@ public sealed class DriftJudgeTests
         Assert.True(double.IsNegativeInfinity(drift.Z));
     }
 
-    private static Drift Scan(int[] days)
+    private static Drift Scan(int[] days, int capacity = 28)
     {
-        var ring = new ActiveDayRing(28);
+        var ring = new ActiveDayRing(capacity);
         for (var d = 0; d < days.Length; d++)
         {
             ring.Add(d, (float)Math.Log(1 + days[d]));
         }
 
-        return DriftJudge.Scan(ring, minOwnDays: 5, minRecentDays: 4, daySpread: 0.3, ownSpreadWeight: 0.5, minSpread: 0.25, new double[64]);
+        return DriftJudge.Scan(ring, minOwnDays: 5, minRecentDays: 4, daySpread: 0.3, ownSpreadWeight: 0.5, minSpread: 0.25, new double[DriftJudge.ScratchLength(capacity)]);
     }
 }

@@ -7,15 +7,15 @@ using LogSentinel.Tests.Simulate;
 namespace LogSentinel.Tests.Behaviour;
 
 /// <summary>
-/// A month of a 100-account province with low_and_slow at medium intensity (2.5 times the volume for two weeks, from
-/// the eleventh day), and its benign twin, each replayed once and compared with the labels as <c>logsentinel
-/// evaluate</c> does. A month because the drift test needs a week of the account's own history and a week of the
-/// shift. Low intensity (twice the volume) is detected in only about half of the seeds with this little history before
-/// the shift (docs/detection-quality.md), so asserting it here would only test the seed.
+/// A month of a 100-account province with low_and_slow at low intensity (twice the volume for two weeks, from the
+/// eleventh day), and its benign twin, each replayed once and compared with the labels as <c>logsentinel evaluate</c>
+/// does. A month because the drift test needs a week of the account's own history and a week of the shift. Low
+/// intensity is detected in 10 of seeds 1-12 (docs/detection-quality.md); seed 1 is one that the former frozen median,
+/// a less precise baseline, missed, so a less efficient baseline fails here.
 /// </summary>
 public sealed class LowAndSlowWorldFixture : IAsyncLifetime
 {
-    internal SimulatedRun Attack { get; } = SimulatedRun.Create(days: 30, accounts: 100, "low_and_slow:medium", seed: 1);
+    internal SimulatedRun Attack { get; } = SimulatedRun.Create(days: 30, accounts: 100, "low_and_slow:low", seed: 1);
 
     internal SimulatedRun Benign { get; } = SimulatedRun.Create(days: 30, accounts: 100, "none", seed: 1);
 

@@ -124,7 +124,7 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         _calendar = new WorkingCalendar(context.Options.OffHours, context.Options.LocalOffset);
         _offsetMs = (long)context.Options.LocalOffset.TotalMilliseconds;
         _peers = new PeerGroups(options.PeerSamples);
-        _scratch = new double[Math.Max(Math.Max(options.HistoryDays, options.PeerSamples), options.HourOfWeekWeeks)];
+        _scratch = new double[Math.Max(Math.Max(DriftJudge.ScratchLength(options.HistoryDays), options.PeerSamples), options.HourOfWeekWeeks)];
         for (var k = 0; k < _states.Length; k++)
         {
             _states[k] = new EntityStates<BehaviourState>(CreateState);

@@ -27,8 +27,8 @@ public sealed class UnusualVolumeOptions
     /// <summary>
     /// Standard errors an account's working days since a possible shift must together lie above its baseline frozen
     /// before the shift (default 3; 0 turns the drift test off). On the 30-day, 2,000-account simulated provinces it
-    /// adds about ten false alerts a month (a tenth of the limit of 1 per 1,000 entity-days) and catches twice the usual
-    /// volume over two weeks about half the time when the account has only about seven working days of history before
+    /// adds about 17 false alerts a month (a fifth of the limit of 1 per 1,000 entity-days) and catches twice the usual
+    /// volume over two weeks in 10 of 12 seeds when the account has only about seven working days of history before
     /// the shift; docs/detection-quality.md has the figures.
     /// </summary>
     public double DriftZ { get; set; } = 3;
