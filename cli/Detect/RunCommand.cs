@@ -7,6 +7,7 @@ using LogSentinel.Cli.Reference;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Reference;
 using Microsoft.Extensions.Configuration;
@@ -60,10 +61,26 @@ internal static class RunCommand
         var configuration = CliConfiguration.Build(parse);
         var kafka = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
         var live = IngestRuntime.Bind<LiveOptions>(configuration, LiveOptions.SectionName);
+        var republish = IngestRuntime.Bind<RepublishOptions>(configuration, RepublishOptions.SectionName);
+        var partitioned = detectOnly && live.ReadsInternalTopics;
         try
         {
-            kafka.Validate();
             live.Validate();
+            republish.Validate();
+            if (!detectOnly && live.ReadsInternalTopics)
+            {
+                throw new InvalidOperationException("Live:Source=internal applies to detect; run reads the log topics of Ingest:Kafka itself (Live:Source=raw).");
+            }
+
+            if (partitioned)
+            {
+                // The internal topics come from Ingest:Republish; Ingest:Kafka gives only brokers and security.
+                ValidateBrokers(kafka);
+            }
+            else
+            {
+                kafka.Validate();
+            }
         }
         catch (InvalidOperationException ex)
         {
@@ -79,10 +96,17 @@ internal static class RunCommand
             await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
         }
 
-        var engine = (await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false)).Engine;
+        var setup = await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false);
+        var engine = setup.Engine;
 
         using var loggerFactory = ConsoleLogging.Create(configuration);
         using var stop = new StopSignals(cancellationToken);
+
+        if (partitioned)
+        {
+            return await PartitionedDetectRun.RunAsync(
+                parse, runtime.Store, setup.NewEngine, kafka, republish, live, detection.AllowedLateness, loggerFactory, statusInterval, stop.Token).ConfigureAwait(false);
+        }
 
         if (detectOnly)
         {
@@ -113,5 +137,22 @@ internal static class RunCommand
             CultureInfo.InvariantCulture,
             $"Alert latency (deciding event consumed -> alert stored), {latency.Count:N0} changes: p50 {latency.Percentile(50):N0} ms, p95 {latency.Percentile(95):N0} ms, max {latency.Percentile(100):N0} ms")).ConfigureAwait(false);
         return 0;
+    }
+
+    private static void ValidateBrokers(KafkaSourceOptions kafka)
+    {
+        var check = new KafkaSourceOptions
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            Topics = new Dictionary<string, string>(StringComparer.Ordinal) { ["placeholder"] = "auto" },
+            SecurityProtocol = kafka.SecurityProtocol,
+            SaslMechanism = kafka.SaslMechanism,
+            SaslUsername = kafka.SaslUsername,
+            SaslPassword = kafka.SaslPassword,
+            SslCaLocation = kafka.SslCaLocation,
+            SessionTimeoutMs = kafka.SessionTimeoutMs,
+            ShutdownGraceMs = kafka.ShutdownGraceMs,
+        };
+        check.Validate();
     }
 }

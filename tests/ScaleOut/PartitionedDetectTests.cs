@@ -1,0 +1,96 @@
+using LogSentinel.Store.Alerts;
+using LogSentinel.Tests.Kafka;
+using LogSentinel.Tests.Simulate;
+using Xunit.Abstractions;
+
+namespace LogSentinel.Tests.ScaleOut;
+
+/// <summary>
+/// Partitioned detect over the internal topics: the alerts do not depend on how many members share the partitions,
+/// nor on a member dying mid-stream; and the rule-based alerts are a replay's.
+/// </summary>
+public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposable
+{
+    // Small (about 8,000 lines): the mock cluster keeps 5 MiB per partition, and the wide topic holds every event in one.
+    // No outage scenario: its surge alone is about 100,000 lines a day.
+    private readonly SimulatedRun _run = SimulatedRun.Create(
+        days: 2, accounts: 40, "brute_force,weak_credentials,many_accounts_one_source,scripted_bulk_lookup,account_sharing,departed_account_use", seed: 21);
+
+    public void Dispose() => _run.Dispose();
+
+    [Fact]
+    public async Task TwoMembers_SameAlertsAsOneMember_AndAsAReplay()
+    {
+        await using var world = await ScaleOutWorld.StartAsync(_run);
+        await world.IngestAllAsync();
+        var replayed = await world.Live.ReplayAsync();
+
+        var alone = await world.DetectStoreAsync();
+        using (var member = await world.MemberAsync(alone))
+        {
+            await ScaleOutWorld.RunUntilSettledAsync(member);
+        }
+
+        var shared = await world.DetectStoreAsync();
+        using var a = await world.MemberAsync(shared);
+        using var b = await world.MemberAsync(shared);
+        await ScaleOutWorld.RunUntilSettledAsync(a, b);
+
+        var one = await alone.Alerts.ListAsync(new AlertQuery());
+        var two = await shared.Alerts.ListAsync(new AlertQuery());
+        Assert.NotEmpty(one);
+        Assert.True(a.AssignedPartitions > 0 || a.Stats.Checkpoints > 0, "the first member must have owned partitions");
+        Assert.True(b.AssignedPartitions > 0 || b.Stats.Checkpoints > 0, "the second member must have owned partitions");
+        Assert.Equal(one.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal), two.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal));
+
+        // Rule-based alert types against a replay of the same files: every type the replay raised, with the same decisions.
+        var differing = replayed.Select(r => r.Type).Concat(one.Select(o => o.Type)).Distinct(StringComparer.Ordinal)
+            .Where(type => !replayed.Where(r => r.Type == type).Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal)
+                .SequenceEqual(one.Where(o => o.Type == type).Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal)))
+            .ToList();
+        output.WriteLine($"replay alerts {replayed.Count}, partitioned {one.Count}; types that differ: {string.Join(", ", differing)}");
+        Assert.Empty(differing);
+    }
+
+    [Fact]
+    public async Task MemberKilledMidStream_ItsPartitionsGoToTheOther_NoAlertLostOrDoubled()
+    {
+        await using var world = await ScaleOutWorld.StartAsync(_run);
+        await world.IngestAllAsync();
+
+        var alone = await world.DetectStoreAsync();
+        using (var member = await world.MemberAsync(alone))
+        {
+            await ScaleOutWorld.RunUntilSettledAsync(member);
+        }
+
+        var shared = await world.DetectStoreAsync();
+        using var victim = await world.MemberAsync(shared);
+        using var survivor = await world.MemberAsync(shared);
+        using var kill = new CancellationTokenSource();
+        using var stop = new CancellationTokenSource();
+        var victimRun = victim.RunAsync(CancellationToken.None, kill.Token);
+        var survivorRun = survivor.RunAsync(stop.Token);
+        // Killed once both own partitions and the victim has checkpointed some of its work.
+        await KafkaTestBed.WaitForAsync(
+            () => Task.FromResult(victim.AssignedPartitions > 0 && survivor.AssignedPartitions > 0 && victim.Stats.Checkpoints > 0 && victim.Stats.Events > 0),
+            Task.WhenAny(victimRun, survivorRun));
+        var victimSettled = victim.SettledPartitions;
+        var victimOwned = victim.AssignedPartitions;
+        await kill.CancelAsync();
+        await victimRun.WaitAsync(KafkaTestBed.Patience);
+        output.WriteLine($"killed owning {victimOwned} partitions, {victimSettled} of them finished, after feeding {victim.Stats.Events} events");
+
+        // The group notices after the session timeout and hands every partition to the survivor.
+        await ScaleOutWorld.WaitSettledAsync([survivor], [survivorRun]);
+        await stop.CancelAsync();
+        await survivorRun.WaitAsync(KafkaTestBed.Patience);
+
+        var one = await alone.Alerts.ListAsync(new AlertQuery());
+        var after = await shared.Alerts.ListAsync(new AlertQuery());
+        Assert.NotEmpty(one);
+        Assert.True(survivor.Restored > 0, "the survivor must resume the victim's partitions from their checkpoints");
+        Assert.Equal(after.Count, after.Select(x => x.Id).Distinct().Count());
+        Assert.Equal(one.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal), after.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal));
+    }
+}
