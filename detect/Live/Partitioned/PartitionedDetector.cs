@@ -160,6 +160,7 @@ public sealed class PartitionedDetector : IDisposable
 
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
             .SetErrorHandler((_, error) => PartitionedLog.KafkaError(_logger, error.Code, error.Reason))
+            .SetLogHandler((_, message) => PartitionedLog.Librdkafka(_logger, message.Facility, message.Message))
             .SetPartitionsAssignedHandler(OnAssigned)
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)

@@ -17,6 +17,9 @@ internal static partial class PartitionedLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Partitions lost: {Partitions}; their new owner resumes from their last checkpoint")]
     public static partial void Lost(ILogger logger, IEnumerable<Confluent.Kafka.TopicPartitionOffset> partitions);
 
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Debug, Message = "librdkafka {Facility}: {Message}")]
+    public static partial void Librdkafka(ILogger logger, string facility, string message);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Kafka error {Code}: {Reason}")]
     public static partial void KafkaError(ILogger logger, Confluent.Kafka.ErrorCode code, string reason);
 }
