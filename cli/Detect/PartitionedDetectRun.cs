@@ -59,7 +59,7 @@ internal static class PartitionedDetectRun
                 : DateTimeOffset.FromUnixTimeMilliseconds(live.WatermarkMs).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{DateTime.Now:HH:mm:ss} partitions {detector.AssignedPartitions}, detected {live.Events:N0} ({rate:N0}/s; late {live.LateEvents:N0}, duplicates {detector.Duplicates:N0}), alert changes {live.AlertChangesWritten:N0}, slowest watermark {watermark} +07{(live.TuningError is { } tuning ? $", {tuning}" : string.Empty)}");
+                $"{DateTime.Now:HH:mm:ss} partitions {detector.AssignedPartitions} ({detector.CaughtUpPartitions} caught up), detected {live.Events:N0} ({rate:N0}/s; late {live.LateEvents:N0}, duplicates {detector.Duplicates:N0}), alert changes {live.AlertChangesWritten:N0}, slowest watermark {watermark} +07{(live.TuningError is { } tuning ? $", {tuning}" : string.Empty)}");
         }
     }
 }

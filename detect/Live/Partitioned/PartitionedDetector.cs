@@ -55,6 +55,7 @@ public sealed class PartitionedDetector : IDisposable
     private bool _abandoned;
     private int _started;
     private int _settled;
+    private int _caughtUp;
 
     /// <param name="store">Where alerts and partition checkpoints go.</param>
     /// <param name="engines">Makes a fresh engine (reference data, models, feedback) for each partition assigned.</param>
@@ -98,6 +99,9 @@ public sealed class PartitionedDetector : IDisposable
     /// hold no events): as of the last turn of the loop; 0 while a rebalance changes the assignment.
     /// </summary>
     public int SettledPartitions => Volatile.Read(ref _settled);
+
+    /// <summary>Owned partitions read to their end with every event fed, as of the last turn of the loop.</summary>
+    public int CaughtUpPartitions => Volatile.Read(ref _caughtUp);
 
     /// <summary>Partitions restored from a checkpoint since start.</summary>
     public int Restored { get; private set; }
@@ -293,16 +297,21 @@ public sealed class PartitionedDetector : IDisposable
         }
 
         UpdateTotals();
-        var settled = 0;
+        int settled = 0, caughtUp = 0;
         foreach (var partition in _owned.Values)
         {
-            if (partition.CaughtUp && (partition.IdleSinceInput || partition.Engine.WatermarkMs == long.MinValue))
+            if (partition.CaughtUp)
             {
-                settled++;
+                caughtUp++;
+                if (partition.IdleSinceInput || partition.Engine.WatermarkMs == long.MinValue)
+                {
+                    settled++;
+                }
             }
         }
 
         Volatile.Write(ref _settled, settled);
+        Volatile.Write(ref _caughtUp, caughtUp);
     }
 
     private void RefreshTuning(PartitionEngine partition)
@@ -396,6 +405,7 @@ public sealed class PartitionedDetector : IDisposable
     private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<Ignore, byte[]> consumer, List<TopicPartition> partitions)
     {
         Volatile.Write(ref _settled, 0);
+        Volatile.Write(ref _caughtUp, 0);
         var starts = new List<TopicPartitionOffset>(partitions.Count);
         var now = _time.GetTimestamp();
         foreach (var tp in partitions)
@@ -427,6 +437,7 @@ public sealed class PartitionedDetector : IDisposable
     private void OnRevoked(IConsumer<Ignore, byte[]> consumer, List<TopicPartitionOffset> partitions)
     {
         Volatile.Write(ref _settled, 0);
+        Volatile.Write(ref _caughtUp, 0);
         if (_abandoned)
         {
             return;
@@ -450,6 +461,7 @@ public sealed class PartitionedDetector : IDisposable
     private void OnLost(IConsumer<Ignore, byte[]> consumer, List<TopicPartitionOffset> partitions)
     {
         Volatile.Write(ref _settled, 0);
+        Volatile.Write(ref _caughtUp, 0);
         foreach (var tpo in partitions)
         {
             // Another member owns it already: nothing more of it may be written; it resumes from its last checkpoint.
