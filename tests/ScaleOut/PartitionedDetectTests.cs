@@ -56,33 +56,55 @@ public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposab
     public async Task MemberKilledMidStream_ItsPartitionsGoToTheOther_NoAlertLostOrDoubled()
     {
         await using var world = await ScaleOutWorld.StartAsync(_run);
-        await world.IngestAllAsync();
+        // The ingest role republishes to staging topics; the test feeds the members' topics from them in two halves
+        // cut at the median event time, so the kill falls between them whatever the machine's speed.
+        var staging = ScaleOutWorld.Named("staging");
+        world.CreateTopics(staging);
+        await world.IngestAllAsync(staging);
+        var messages = world.ReadMessages(staging);
+        var wideTimes = messages.Where(m => m.Topic == 2).Select(m => m.MaxTs).Order().ToList();
+        var cut = wideTimes[wideTimes.Count / 2];
+        var firstHalf = messages.Where(m => m.MaxTs <= cut).ToList();
+        var secondHalf = messages.Where(m => m.MaxTs > cut).ToList();
+        var stagingEnds = Ends(ScaleOutWorld.Layout(staging), staging, messages);
+        var firstEnds = Ends(ScaleOutWorld.Layout(world.Topics), world.Topics, firstHalf);
+        var allEnds = Ends(ScaleOutWorld.Layout(world.Topics), world.Topics, messages);
+        Assert.NotEmpty(secondHalf);
 
+        // One member over the whole stream. Event time moves with events only (no idle rule) in every run here, so a
+        // pause between the halves changes nothing; windows still open at the end are left open in all of them.
         var alone = await world.DetectStoreAsync();
-        using (var member = await world.MemberAsync(alone))
+        using (var member = await world.MemberAsync(alone, "reference", staging, idle: false))
         {
-            await ScaleOutWorld.RunUntilSettledAsync(member);
+            using var stopReference = new CancellationTokenSource();
+            var run = member.RunAsync(stopReference.Token);
+            await KafkaTestBed.WaitForAsync(() => Task.FromResult(ScaleOutWorld.FedUpTo(stagingEnds, member)), run);
+            await stopReference.CancelAsync();
+            await run.WaitAsync(KafkaTestBed.Patience);
         }
 
+        world.Copy(firstHalf, world.Topics);
         var shared = await world.DetectStoreAsync();
-        using var victim = await world.MemberAsync(shared);
-        using var survivor = await world.MemberAsync(shared);
+        using var victim = await world.MemberAsync(shared, idle: false);
+        using var survivor = await world.MemberAsync(shared, idle: false);
         using var kill = new CancellationTokenSource();
         using var stop = new CancellationTokenSource();
         var victimRun = victim.RunAsync(CancellationToken.None, kill.Token);
         var survivorRun = survivor.RunAsync(stop.Token);
-        // Killed once both own partitions and the victim has checkpointed some of its work.
+        // Both own partitions, the first half is fed, and the victim has checkpointed: then it dies without a word.
         await KafkaTestBed.WaitForAsync(
-            () => Task.FromResult(victim.AssignedPartitions > 0 && survivor.AssignedPartitions > 0 && victim.Stats.Checkpoints > 0 && victim.Stats.Events > 0),
+            () => Task.FromResult(victim.AssignedPartitions > 0 && survivor.AssignedPartitions > 0 && victim.Stats.Checkpoints > 0
+                && ScaleOutWorld.FedUpTo(firstEnds, victim, survivor)),
             Task.WhenAny(victimRun, survivorRun));
-        var victimSettled = victim.SettledPartitions;
         var victimOwned = victim.AssignedPartitions;
         await kill.CancelAsync();
         await victimRun.WaitAsync(KafkaTestBed.Patience);
-        output.WriteLine($"killed owning {victimOwned} partitions, {victimSettled} of them finished, after feeding {victim.Stats.Events} events");
+        output.WriteLine($"killed owning {victimOwned} of {ScaleOutWorld.AllPartitions} partitions after feeding {victim.Stats.Events} events and writing {victim.Stats.Checkpoints} checkpoints");
 
-        // The group notices after the session timeout and hands every partition to the survivor.
-        await ScaleOutWorld.WaitSettledAsync([survivor], [survivorRun]);
+        // The second half arrives; the group notices the death after the session timeout and hands every partition to the survivor.
+        world.Copy(secondHalf, world.Topics);
+        await KafkaTestBed.WaitForAsync(
+            () => Task.FromResult(survivor.AssignedPartitions == ScaleOutWorld.AllPartitions && ScaleOutWorld.FedUpTo(allEnds, survivor)), survivorRun);
         await stop.CancelAsync();
         await survivorRun.WaitAsync(KafkaTestBed.Patience);
 
@@ -93,6 +115,11 @@ public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(after.Count, after.Select(x => x.Id).Distinct().Count());
         Assert.Equal(one.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal), after.Select(ScaleOutWorld.Decision).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>How many of <paramref name="messages"/> each partition of <paramref name="layout"/> holds: its end offset once they are produced.</summary>
+    private static Dictionary<Confluent.Kafka.TopicPartition, long> Ends(
+        List<Confluent.Kafka.TopicPartition> layout, LogSentinel.Ingest.Kafka.Republish.RepublishOptions topics, List<(int Topic, int Partition, byte[] Value, long MaxTs)> messages) =>
+        layout.ToDictionary(tp => tp, tp => (long)messages.Count(m => topics.Topics[m.Topic] == tp.Topic && m.Partition == tp.Partition.Value));
 
     [Fact]
     public async Task IngestKilledMidStream_RepublishedDuplicates_ChangeNoAlert()

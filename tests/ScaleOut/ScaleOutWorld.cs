@@ -46,14 +46,110 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
     {
         var live = await LiveTestWorld.StartAsync(run);
         var world = new ScaleOutWorld(live);
-        live.Bed.Cluster.CreateTopic(world.Topics.AccountTopic, AccountPartitions);
-        live.Bed.Cluster.CreateTopic(world.Topics.AddressTopic, AddressPartitions);
-        live.Bed.Cluster.CreateTopic(world.Topics.WideTopic, 1);
+        world.CreateTopics(world.Topics);
         return world;
     }
 
+    /// <summary>Internal topics of other names (a staging copy), laid out as the world's.</summary>
+    public static RepublishOptions Named(string prefix) => new()
+    {
+        Enabled = true,
+        MaxMessageBytes = 64 << 10,
+        AccountTopic = prefix + ".by-account",
+        AddressTopic = prefix + ".by-address",
+        WideTopic = prefix + ".wide",
+    };
+
+    public void CreateTopics(RepublishOptions topics)
+    {
+        Bed.Cluster.CreateTopic(topics.AccountTopic, AccountPartitions);
+        Bed.Cluster.CreateTopic(topics.AddressTopic, AddressPartitions);
+        Bed.Cluster.CreateTopic(topics.WideTopic, 1);
+    }
+
+    /// <summary>Every message of the internal topics <paramref name="topics"/>, in offset order per partition, with the newest event time it holds.</summary>
+    public List<(int Topic, int Partition, byte[] Value, long MaxTs)> ReadMessages(RepublishOptions topics)
+    {
+        var found = new List<(int, int, byte[], long)>();
+        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = Bed.Cluster.BootstrapServers,
+            GroupId = "test-copier",
+            EnablePartitionEof = true,
+            EnableAutoCommit = false,
+        }).Build();
+        var partitions = Layout(topics).Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)).ToList();
+        consumer.Assign(partitions);
+        var ended = new HashSet<TopicPartition>();
+        var gateway = new GatewayEventBatch(64);
+        var app = new AppEventBatch(64);
+        var order = new List<bool>();
+        using var patience = new CancellationTokenSource(KafkaTestBed.Patience);
+        while (ended.Count < partitions.Count)
+        {
+            var result = consumer.Consume(patience.Token);
+            if (result.IsPartitionEOF)
+            {
+                ended.Add(result.TopicPartition);
+                continue;
+            }
+
+            gateway.Clear();
+            app.Clear();
+            order.Clear();
+            EventMessageCodec.Decode(result.Message.Value, gateway, app, order, result.TopicPartitionOffset.ToString());
+            var maxTs = Math.Max(gateway.Count > 0 ? gateway.TimestampMs.ToArray().Max() : long.MinValue, app.Count > 0 ? app.TimestampMs.ToArray().Max() : long.MinValue);
+            found.Add((topics.Topics.ToList().IndexOf(result.Topic), result.Partition.Value, result.Message.Value, maxTs));
+        }
+
+        return found;
+    }
+
+    /// <summary>Produces <paramref name="messages"/> to the same partitions of <paramref name="to"/>, in their order.</summary>
+    public void Copy(IEnumerable<(int Topic, int Partition, byte[] Value, long MaxTs)> messages, RepublishOptions to)
+    {
+        using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig { BootstrapServers = Bed.Cluster.BootstrapServers, EnableIdempotence = true }).Build();
+        foreach (var (topic, partition, value, _) in messages)
+        {
+            producer.Produce(new TopicPartition(to.Topics[topic], partition), new Message<Null, byte[]> { Value = value });
+        }
+
+        Assert.Equal(0, producer.Flush(KafkaTestBed.Patience));
+    }
+
+    /// <summary>Every partition of <paramref name="topics"/>.</summary>
+    public static List<TopicPartition> Layout(RepublishOptions topics)
+    {
+        var all = new List<TopicPartition>();
+        foreach (var (topic, count) in new[] { (topics.AccountTopic, AccountPartitions), (topics.AddressTopic, AddressPartitions), (topics.WideTopic, 1) })
+        {
+            for (var p = 0; p < count; p++)
+            {
+                all.Add(new TopicPartition(topic, p));
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Whether <paramref name="members"/> together own every partition of <paramref name="ends"/> and have fed each up to its end, every alert change written.</summary>
+    public static bool FedUpTo(IReadOnlyDictionary<TopicPartition, long> ends, params PartitionedDetector[] members)
+    {
+        var positions = new Dictionary<TopicPartition, long>();
+        foreach (var member in members)
+        {
+            foreach (var (tp, next) in member.Positions)
+            {
+                positions[tp] = next;
+            }
+        }
+
+        return ends.All(e => positions.TryGetValue(e.Key, out var next) && next >= e.Value)
+            && members.All(m => m.Stats.AlertChangesWritten == m.Stats.AlertChanges);
+    }
+
     /// <summary>An ingest worker into the bed's store that republishes, as one <c>ingest --kafka</c> process with <c>Ingest:Republish:Enabled</c>.</summary>
-    public (KafkaIngestWorker Worker, EventRepublisher Republisher, IDisposable Owned) IngestWorker()
+    public (KafkaIngestWorker Worker, EventRepublisher Republisher, IDisposable Owned) IngestWorker(RepublishOptions? topics = null)
     {
         var pseudonymizer = new CitizenIdPseudonymizer(LiveTestWorld.Key);
         var sealer = new DeadLetterSealer(LiveTestWorld.Key);
@@ -61,15 +157,15 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
         var pipeline = new IngestPipeline(Bed.Store, pseudonymizer, sealer, new ParserOptions(), metrics, TimeProvider.System);
         var worker = new KafkaIngestWorker(
             pipeline, Bed.Store.State, Bed.Options(), KafkaTestBed.Batching(maxLines: 700), KafkaTestBed.FastRetry(), metrics, NullLogger.Instance);
-        var republisher = new EventRepublisher(Bed.Options(), Topics);
+        var republisher = new EventRepublisher(Bed.Options(), topics ?? Topics);
         worker.Republisher = republisher;
         return (worker, republisher, new Owned([worker, republisher, pipeline, metrics, sealer, pseudonymizer]));
     }
 
     /// <summary>Ingests and republishes the whole world, then stops the worker gracefully.</summary>
-    public async Task IngestAllAsync()
+    public async Task IngestAllAsync(RepublishOptions? topics = null)
     {
-        var (worker, republisher, owned) = IngestWorker();
+        var (worker, republisher, owned) = IngestWorker(topics);
         using (owned)
         {
             try
@@ -97,19 +193,20 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
     }
 
     /// <summary>A partitioned detect member of group <paramref name="group"/> writing into <paramref name="store"/>.</summary>
-    public async Task<PartitionedDetector> MemberAsync(ILogStore store, string group = "test-detect")
+    public async Task<PartitionedDetector> MemberAsync(ILogStore store, string group = "test-detect", RepublishOptions? topics = null, bool idle = true)
     {
         var reference = new ReferenceData(
             await store.Reference.GetAccountsAsync(), await store.Reference.GetNetworksAsync(), await store.Reference.GetDelegationsAsync());
         var options = new DetectionOptions();
         return new PartitionedDetector(
-            store, () => new DetectionEngine(options, reference, TimeProvider.System), Bed.Options(), Topics,
+            store, () => new DetectionEngine(options, reference, TimeProvider.System), Bed.Options(), topics ?? Topics,
             new LiveOptions
             {
                 Source = LiveOptions.InternalSource,
                 DetectGroupId = group,
                 // Once a partition is read to its end, a second without input closes its windows (the data is from 2024).
-                IdleTimeout = TimeSpan.FromSeconds(1),
+                // Without idle: event time moves only with events, so a pause in the input cannot make later events late.
+                IdleTimeout = idle ? TimeSpan.FromSeconds(1) : TimeSpan.Zero,
                 CheckpointInterval = TimeSpan.FromMilliseconds(200),
             },
             options.AllowedLateness, KafkaTestBed.FastRetry(), NullLogger.Instance, TimeProvider.System);

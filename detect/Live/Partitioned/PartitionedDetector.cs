@@ -56,6 +56,7 @@ public sealed class PartitionedDetector : IDisposable
     private int _started;
     private int _settled;
     private int _caughtUp;
+    private IReadOnlyDictionary<TopicPartition, long> _positions = new Dictionary<TopicPartition, long>();
 
     /// <param name="store">Where alerts and partition checkpoints go.</param>
     /// <param name="engines">Makes a fresh engine (reference data, models, feedback) for each partition assigned.</param>
@@ -102,6 +103,9 @@ public sealed class PartitionedDetector : IDisposable
 
     /// <summary>Owned partitions read to their end with every event fed, as of the last turn of the loop.</summary>
     public int CaughtUpPartitions => Volatile.Read(ref _caughtUp);
+
+    /// <summary>The next offset to feed of each owned partition, as of the last turn of the loop (empty while a rebalance changes the assignment).</summary>
+    public IReadOnlyDictionary<TopicPartition, long> Positions => Volatile.Read(ref _positions);
 
     /// <summary>Partitions restored from a checkpoint since start.</summary>
     public int Restored { get; private set; }
@@ -312,6 +316,7 @@ public sealed class PartitionedDetector : IDisposable
 
         Volatile.Write(ref _settled, settled);
         Volatile.Write(ref _caughtUp, caughtUp);
+        Volatile.Write(ref _positions, _owned.ToDictionary(p => p.Key, p => p.Value.NextOffset));
     }
 
     private void RefreshTuning(PartitionEngine partition)
@@ -406,6 +411,7 @@ public sealed class PartitionedDetector : IDisposable
     {
         Volatile.Write(ref _settled, 0);
         Volatile.Write(ref _caughtUp, 0);
+        Volatile.Write(ref _positions, new Dictionary<TopicPartition, long>());
         var starts = new List<TopicPartitionOffset>(partitions.Count);
         var now = _time.GetTimestamp();
         foreach (var tp in partitions)
@@ -438,6 +444,7 @@ public sealed class PartitionedDetector : IDisposable
     {
         Volatile.Write(ref _settled, 0);
         Volatile.Write(ref _caughtUp, 0);
+        Volatile.Write(ref _positions, new Dictionary<TopicPartition, long>());
         if (_abandoned)
         {
             return;
@@ -462,6 +469,7 @@ public sealed class PartitionedDetector : IDisposable
     {
         Volatile.Write(ref _settled, 0);
         Volatile.Write(ref _caughtUp, 0);
+        Volatile.Write(ref _positions, new Dictionary<TopicPartition, long>());
         foreach (var tpo in partitions)
         {
             // Another member owns it already: nothing more of it may be written; it resumes from its last checkpoint.
