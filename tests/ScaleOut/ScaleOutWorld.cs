@@ -162,7 +162,7 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
         return (worker, republisher, new Owned([worker, republisher, pipeline, metrics, sealer, pseudonymizer]));
     }
 
-    /// <summary>Ingests and republishes the whole world, then stops the worker gracefully.</summary>
+    /// <summary>Ingests and republishes the whole world (every source partition this worker's and read to its end), then stops the worker gracefully.</summary>
     public async Task IngestAllAsync(RepublishOptions? topics = null)
     {
         var (worker, republisher, owned) = IngestWorker(topics);
@@ -170,7 +170,10 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
         {
             try
             {
-                await KafkaTestBed.RunUntilAsync(worker, async () => await StoredAsync() == Live.Lines);
+                await KafkaTestBed.RunUntilAsync(
+                    worker,
+                    async () => worker.Stats.AssignedPartitions == LiveTestWorld.GatewayPartitions + LiveTestWorld.AppPartitions
+                        && worker.Stats.Lag == 0 && await StoredAsync() == Live.Lines);
             }
             catch (OperationCanceledException)
             {

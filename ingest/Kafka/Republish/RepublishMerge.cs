@@ -78,12 +78,6 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
             source.End = offset;
         }
 
-        if (source.Queue.Count == 0 && source.Consumed < 0)
-        {
-            // Nothing read in this assignment: everything before the end is republished already.
-            source.ReleasedNext = Math.Max(source.ReleasedNext, offset);
-        }
-
         Release();
     }
 
@@ -93,6 +87,7 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
         foreach (var m in messages)
         {
             var source = SourceOf(m.Topic, m.Partition);
+            var events = m.GatewayEnd - gatewayRow + m.AppEnd - appRow;
             for (; gatewayRow < m.GatewayEnd; gatewayRow++)
             {
                 source.Queue.Enqueue(republisher.EncodeGateway(batch.Gateway, gatewayRow, m.Offset));
@@ -101,6 +96,12 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
             for (; appRow < m.AppEnd; appRow++)
             {
                 source.Queue.Enqueue(republisher.EncodeApp(batch.App, appRow, m.Offset));
+            }
+
+            if (events > 0)
+            {
+                // Outstanding until every event of the message is acknowledged on the internal topics.
+                source.Outstanding[m.Offset] = source.Outstanding.GetValueOrDefault(m.Offset) + events;
             }
 
             source.Enqueued = Math.Max(source.Enqueued, m.Offset);
@@ -132,24 +133,40 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
     }
 
     /// <summary>
-    /// The highest offset of a source partition that may be stored for commit: everything before it is acknowledged
-    /// on the internal topics. -1 when nothing is known yet (store nothing).
+    /// The highest offset of a source partition that may be stored for commit: every event of the messages before it
+    /// is acknowledged on the internal topics. -1 when nothing is known yet (store nothing).
     /// </summary>
-    public long CommitLimit(int topic, int partition) =>
-        _sources.TryGetValue((topic, partition), out var source) ? source.DeliveredNext : -1;
+    public long CommitLimit(int topic, int partition)
+    {
+        if (!_sources.TryGetValue((topic, partition), out var source) || source.Enqueued < 0)
+        {
+            return -1;
+        }
 
-    /// <summary>Takes finished deliveries in order; a failed one fails the worker (its offsets were never stored).</summary>
+        // The first message with an event not yet acknowledged; none: everything handed over so far.
+        return source.Outstanding.Count > 0 ? source.Outstanding.Keys[0] : source.Enqueued + 1;
+    }
+
+    /// <summary>Takes finished deliveries; a failed one fails the worker (its offsets were never stored).</summary>
     private void Settle()
     {
         while (_inFlight.TryPeek(out var flight) && flight.Delivery.IsCompleted)
         {
             _inFlight.Dequeue();
             flight.Delivery.GetAwaiter().GetResult();
-            foreach (var (key, next) in flight.Positions)
+            foreach (var (source, offset) in flight.Events)
             {
-                if (_sources.TryGetValue(key, out var source) && ReferenceEquals(source, flight.Sources[key]))
+                // A partition that left meanwhile has a new Source if it came back: the old one is forgotten.
+                if (source.Outstanding.TryGetValue(offset, out var left))
                 {
-                    source.DeliveredNext = Math.Max(source.DeliveredNext, next);
+                    if (left <= 1)
+                    {
+                        source.Outstanding.Remove(offset);
+                    }
+                    else
+                    {
+                        source.Outstanding[offset] = left - 1;
+                    }
                 }
             }
         }
@@ -158,11 +175,14 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
     /// <summary>Releases events in event-time order while the merge allows (all of them when <paramref name="force"/>), and produces them.</summary>
     private void Release(bool force = false)
     {
+        var sources = new List<(Source, long)>();
         while (TryPickOldest(force, out var best, out var bound, out var boundIndex, out var bestIndex))
         {
             do
             {
-                _released.Add(best.Queue.Dequeue());
+                var e = best.Queue.Dequeue();
+                _released.Add(e);
+                sources.Add((best, e.Offset));
             }
             while (best.Queue.Count > 0 && (best.Queue.Peek().TimestampMs < bound || (best.Queue.Peek().TimestampMs == bound && bestIndex < boundIndex)));
         }
@@ -172,23 +192,9 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
             return;
         }
 
-        var positions = new Dictionary<(int, int), long>();
-        var sources = new Dictionary<(int, int), Source>();
-        foreach (var source in _assigned)
-        {
-            var next = source.Queue.Count > 0 ? source.Queue.Peek().Offset : source.Enqueued + 1;
-            if (next > source.ReleasedNext)
-            {
-                source.ReleasedNext = next;
-            }
-
-            positions[(source.Topic, source.Partition)] = source.ReleasedNext;
-            sources[(source.Topic, source.Partition)] = source;
-        }
-
         var messages = republisher.ToMessages(_released);
         _released.Clear();
-        _inFlight.Enqueue(new InFlight(republisher.PublishAsync(messages, CancellationToken.None), positions, sources));
+        _inFlight.Enqueue(new InFlight(republisher.PublishAsync(messages, CancellationToken.None), sources));
         Settle();
     }
 
@@ -271,14 +277,11 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
 
         public long End { get; set; } = -1;
 
-        /// <summary>The first offset not entirely released (-1 unknown).</summary>
-        public long ReleasedNext { get; set; } = -1;
-
-        /// <summary>The first offset not entirely acknowledged on the internal topics (-1 unknown).</summary>
-        public long DeliveredNext { get; set; } = -1;
+        /// <summary>Offsets of messages handed over with events not yet acknowledged on the internal topics, and how many.</summary>
+        public SortedList<long, int> Outstanding { get; } = [];
 
         public bool CaughtUp => Queue.Count == 0 && End >= 0 && Consumed <= Enqueued;
     }
 
-    private sealed record InFlight(Task Delivery, Dictionary<(int, int), long> Positions, Dictionary<(int, int), Source> Sources);
+    private sealed record InFlight(Task Delivery, List<(Source Source, long Offset)> Events);
 }
