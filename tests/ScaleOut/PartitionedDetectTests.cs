@@ -130,7 +130,7 @@ public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposab
         List<Confluent.Kafka.TopicPartition> layout, LogSentinel.Ingest.Kafka.Republish.RepublishOptions topics, List<(int Topic, int Partition, byte[] Value, long MaxTs)> messages) =>
         layout.ToDictionary(tp => tp, tp => (long)messages.Count(m => topics.Topics[m.Topic] == tp.Topic && m.Partition == tp.Partition.Value));
 
-    [Fact(Skip = "Flaky, open defect: after a killed ingest worker, a restarted one sometimes leaves a few stored events unrepublished (3 of 6 runs on 2026-11-25); see the scale-out report")]
+    [Fact]
     public async Task IngestKilledMidStream_RepublishedDuplicates_ChangeNoAlert()
     {
         await using var world = await ScaleOutWorld.StartAsync(_run);
