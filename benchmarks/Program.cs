@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "kafka-ingest")
     return await KafkaIngestRun.RunAsync(args);
 }
 
+// Partitioned detect's feed rate over a simulated province's files: dotnet run -c Release --project benchmarks -- partition-feed SIM_DIR [partitions] [chunk]
+if (args.Length > 1 && args[0] == "partition-feed")
+{
+    return await PartitionFeedRun.RunAsync(args);
+}
+
 // Live-mode alert latency (processes: logsentinel run + simulate --kafka): benchmarks/live-latency.sh
 if (args.Length > 1 && args[0] == "live-latency")
 {

@@ -13,6 +13,9 @@ namespace LogSentinel.Cli.Detect;
 /// </summary>
 internal sealed record EngineSetup(DetectionEngine Engine, BehaviourModels Models, FeedbackSet Feedback)
 {
+    /// <summary>Makes more engines judging alike (one per partition of the internal topics); they share the reference data, models and feedback, so use them on one thread.</summary>
+    public Func<DetectionEngine> NewEngine { get; private init; } = () => throw new InvalidOperationException("No engine factory.");
+
     public static async Task<EngineSetup> CreateAsync(ILogStore store, DetectionOptions options, CancellationToken cancellationToken)
     {
         var reference = new ReferenceData(
@@ -22,6 +25,9 @@ internal sealed record EngineSetup(DetectionEngine Engine, BehaviourModels Model
         var models = await new ModelCatalog(store, TimeProvider.System).LoadForDetectionAsync(cancellationToken).ConfigureAwait(false);
         var feedback = FeedbackSet.FromAlerts(
             await store.Alerts.ListAsync(new AlertQuery(Limit: int.MaxValue), cancellationToken).ConfigureAwait(false), options.Feedback);
-        return new EngineSetup(new DetectionEngine(options, reference, TimeProvider.System, models, feedback), models, feedback);
+        return new EngineSetup(new DetectionEngine(options, reference, TimeProvider.System, models, feedback), models, feedback)
+        {
+            NewEngine = () => new DetectionEngine(options, reference, TimeProvider.System, models, feedback),
+        };
     }
 }

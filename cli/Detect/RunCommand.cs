@@ -8,6 +8,7 @@ using LogSentinel.Cli.Serve;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Reference;
 using LogSentinel.QueryApi.Security;
@@ -65,10 +66,26 @@ internal static class RunCommand
         var configuration = CliConfiguration.Build(parse);
         var kafka = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
         var live = IngestRuntime.Bind<LiveOptions>(configuration, LiveOptions.SectionName);
+        var republish = IngestRuntime.Bind<RepublishOptions>(configuration, RepublishOptions.SectionName);
+        var partitioned = detectOnly && live.ReadsInternalTopics;
         try
         {
-            kafka.Validate();
             live.Validate();
+            republish.Validate();
+            if (!detectOnly && live.ReadsInternalTopics)
+            {
+                throw new InvalidOperationException("Live:Source=internal applies to detect; run reads the log topics of Ingest:Kafka itself (Live:Source=raw).");
+            }
+
+            if (partitioned)
+            {
+                // The internal topics come from Ingest:Republish; Ingest:Kafka gives only brokers and security.
+                ValidateBrokers(kafka);
+            }
+            else
+            {
+                kafka.Validate();
+            }
         }
         catch (InvalidOperationException ex)
         {
@@ -84,13 +101,20 @@ internal static class RunCommand
             await parsed.WithAccountPseudonyms(runtime.Pseudonymizer).LoadAsync(runtime.Store.Reference, Environment.UserName, cancellationToken).ConfigureAwait(false);
         }
 
-        var engine = (await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false)).Engine;
+        var setup = await EngineSetup.CreateAsync(runtime.Store, detection, cancellationToken).ConfigureAwait(false);
+        var engine = setup.Engine;
 
         // Beside the pipeline, the API over the same open store: other commands go through it while run holds the data directory.
         await using var api = await StartApiAsync(parse, runtime, detectOnly, cancellationToken).ConfigureAwait(false);
 
         using var loggerFactory = ConsoleLogging.Create(configuration);
         using var stop = new StopSignals(cancellationToken);
+
+        if (partitioned)
+        {
+            return await PartitionedDetectRun.RunAsync(
+                parse, runtime.Store, setup.NewEngine, kafka, republish, live, detection.AllowedLateness, loggerFactory, statusInterval, stop.Token).ConfigureAwait(false);
+        }
 
         if (detectOnly)
         {
@@ -140,5 +164,22 @@ internal static class RunCommand
 
         var apiOptions = ServeCommand.ReadOptions(parse, urls: null);
         return await OwnedApi.StartAsync(parse, runtime.Store, storeOptions, apiOptions, LocalAdminToken.Create(), runtime.Pseudonymizer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ValidateBrokers(KafkaSourceOptions kafka)
+    {
+        var check = new KafkaSourceOptions
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            Topics = new Dictionary<string, string>(StringComparer.Ordinal) { ["placeholder"] = "auto" },
+            SecurityProtocol = kafka.SecurityProtocol,
+            SaslMechanism = kafka.SaslMechanism,
+            SaslUsername = kafka.SaslUsername,
+            SaslPassword = kafka.SaslPassword,
+            SslCaLocation = kafka.SslCaLocation,
+            SessionTimeoutMs = kafka.SessionTimeoutMs,
+            ShutdownGraceMs = kafka.ShutdownGraceMs,
+        };
+        check.Validate();
     }
 }

@@ -92,8 +92,8 @@ internal sealed class IngestRuntime : IAsyncDisposable
     public static byte[] ResolvePseudonymKey(ParseResult parse, out IngestOptions options)
     {
         var storeOptions = StoreOpener.ReadOptions(parse);
-        // Ingest:Kafka is a section of its own inside Ingest, bound by the Kafka source.
-        options = Bind<IngestOptions>(CliConfiguration.Build(parse), IngestOptions.SectionName, "Kafka");
+        // Ingest:Kafka and Ingest:Republish are sections of their own inside Ingest, bound by the Kafka roles.
+        options = Bind<IngestOptions>(CliConfiguration.Build(parse), IngestOptions.SectionName, "Kafka", "Republish");
         try
         {
             options.Validate();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using LogSentinel.Cli.Hosting;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using Microsoft.Extensions.Configuration;
 
 namespace LogSentinel.Cli.Ingest;
@@ -17,9 +18,11 @@ internal static class KafkaIngestRun
     {
         var configuration = CliConfiguration.Build(parse);
         var options = IngestRuntime.Bind<KafkaSourceOptions>(configuration, KafkaSourceOptions.SectionName);
+        var republish = IngestRuntime.Bind<RepublishOptions>(configuration, RepublishOptions.SectionName);
         try
         {
             options.Validate();
+            republish.Validate();
         }
         catch (InvalidOperationException ex)
         {
@@ -38,17 +41,24 @@ internal static class KafkaIngestRun
             IngestRuntime.StoreRetry(maxAttempts: int.MaxValue),
             runtime.Metrics,
             loggerFactory.CreateLogger("LogSentinel.Ingest.Kafka"));
+        using var republisher = republish.Enabled ? new EventRepublisher(options, republish) : null;
+        worker.Republisher = republisher;
         var output = parse.InvocationConfiguration.Output;
         await output.WriteLineAsync($"Ingesting {string.Join(", ", options.Topics.Keys)} from {options.BootstrapServers} as group {options.GroupId}; Ctrl-C stops.").ConfigureAwait(false);
+        if (republisher is not null)
+        {
+            await output.WriteLineAsync($"Republishing every event to {string.Join(", ", republish.Topics)} for partitioned detect.").ConfigureAwait(false);
+        }
+
         var run = worker.RunAsync(stop.Token);
-        var status = new StatusLine(worker.Stats);
+        var status = new StatusLine(worker.Stats, republisher);
         await StatusLoop.RunAsync(run, status.Next, output, statusInterval, stop.Token).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped: {worker.Stats.LinesWritten:N0} lines written, offsets committed.")).ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>One line of totals and the rate since the previous line.</summary>
-    private sealed class StatusLine(KafkaIngestStats stats)
+    private sealed class StatusLine(KafkaIngestStats stats, EventRepublisher? republisher)
     {
         private long _lastEvents;
         private long _lastAt = TimeProvider.System.GetTimestamp();
@@ -64,7 +74,7 @@ internal static class KafkaIngestRun
             var lag = stats.Lag < 0 ? "?" : stats.Lag.ToString("N0", CultureInfo.InvariantCulture);
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{DateTime.Now:HH:mm:ss} events {events:N0} ({rate:N0}/s), dead letters {stats.DeadLetters:N0}, duplicates dropped {stats.DuplicatesDropped:N0}, lag {lag}, partitions {stats.AssignedPartitions}{(stats.Paused ? ", PAUSED: store not keeping up" : string.Empty)}");
+                $"{DateTime.Now:HH:mm:ss} events {events:N0} ({rate:N0}/s), dead letters {stats.DeadLetters:N0}, duplicates dropped {stats.DuplicatesDropped:N0}, lag {lag}, partitions {stats.AssignedPartitions}{(republisher is null ? string.Empty : $", republished {republisher.Events:N0} in {republisher.Messages:N0} messages")}{(stats.Paused ? ", PAUSED: store not keeping up" : string.Empty)}");
         }
     }
 }

@@ -39,6 +39,12 @@ internal sealed class DetectionContext(EntityTable entities, DetectionOptions op
     /// <summary>Asks for <see cref="Detector.OnWindowClosed"/> once the watermark reaches <paramref name="due"/>.</summary>
     public void CloseAt(Detector detector, int entity, long due) => scheduler.Schedule(detector.Index, entity, due);
 
+    /// <summary>The entity kinds whose alerts this engine raises; others are counted in <see cref="OutOfScope"/> and dropped.</summary>
+    public AlertScope Scope { get; set; } = AlertScope.All;
+
+    /// <summary>Candidates dropped because their entity kind is another engine's (<see cref="Scope"/>).</summary>
+    public long OutOfScope { get; private set; }
+
     /// <summary>Analysts' verdicts on closed alerts, fixed for the run.</summary>
     public FeedbackSet Feedback { get; init; } = FeedbackSet.Empty;
 
@@ -48,6 +54,12 @@ internal sealed class DetectionContext(EntityTable entities, DetectionOptions op
     /// </summary>
     public void Raise(AlertCandidate candidate)
     {
+        if (Scope != AlertScope.All && !Scope.Includes(candidate.EntityKind))
+        {
+            OutOfScope++;
+            return;
+        }
+
         var filter = _tuning.Filter;
         if (!filter.IsEmpty)
         {

@@ -7,6 +7,19 @@ public sealed partial class DetectionEngine
     internal bool HasChangedAlerts => _merger.HasChanged;
 
     /// <summary>
+    /// The entity kinds this engine raises alerts about (default all). Set before the first event; a partition engine
+    /// of <c>detect</c> raises only its key kind's alerts.
+    /// </summary>
+    public AlertScope Scope
+    {
+        get => _context.Scope;
+        set => _context.Scope = value;
+    }
+
+    /// <summary>Alert candidates dropped as out of <see cref="Scope"/>.</summary>
+    public long OutOfScopeCandidates => _context.OutOfScope;
+
+    /// <summary>
     /// Moves the watermark to <paramref name="watermarkMs"/> without an event and closes the windows due by then, as
     /// if events up to that time had arrived. Live mode calls it when the input has been idle; replay never does, so
     /// replays stay deterministic. Never moves the watermark back.

@@ -20,10 +20,27 @@ public sealed class LiveOptions
 
     /// <summary>
     /// Consumer group of the <c>detect</c> role (default <c>logsentinel-detect</c>): it reads the topics of
-    /// <c>Ingest:Kafka</c> beside the <c>ingest</c> group, which stores the events, and only detects. One member per
-    /// group: the detection state is one checkpoint per group.
+    /// <c>Ingest:Kafka</c> beside the <c>ingest</c> group, which stores the events, and only detects. With
+    /// <c>Live:Source=raw</c> one member per group (one checkpoint per group); with <c>internal</c> any number of
+    /// members (one checkpoint per partition).
     /// </summary>
     public string DetectGroupId { get; set; } = "logsentinel-detect";
+
+    /// <summary>
+    /// What the <c>detect</c> role reads (default <c>raw</c>): <c>raw</c>, the log topics of <c>Ingest:Kafka</c> with one
+    /// engine per group (one member); <c>internal</c>, the topics the ingest role republishes to
+    /// (<c>Ingest:Republish</c>), one engine per partition, so a group of many members shares the work.
+    /// </summary>
+    public string Source { get; set; } = RawSource;
+
+    /// <summary>The value of <see cref="Source"/> for the log topics.</summary>
+    public const string RawSource = "raw";
+
+    /// <summary>The value of <see cref="Source"/> for the internal topics.</summary>
+    public const string InternalSource = "internal";
+
+    /// <summary>Whether <see cref="Source"/> selects the internal topics.</summary>
+    public bool ReadsInternalTopics => string.Equals(Source, InternalSource, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
@@ -36,6 +53,11 @@ public sealed class LiveOptions
         if (CheckpointInterval < TimeSpan.FromMilliseconds(100) || CheckpointInterval > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException("Live:CheckpointInterval must be between 00:00:00.1 and 01:00:00");
+        }
+
+        if (!string.Equals(Source, RawSource, StringComparison.OrdinalIgnoreCase) && !ReadsInternalTopics)
+        {
+            throw new InvalidOperationException($"Live:Source '{Source}' is not raw or internal");
         }
 
         if (string.IsNullOrWhiteSpace(DetectGroupId))

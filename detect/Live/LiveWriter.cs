@@ -57,6 +57,19 @@ internal sealed class LiveWriter : IDisposable
     /// <summary>Queues a checkpoint, written once <paramref name="eventsStored"/> has completed (it is dropped if that write failed).</summary>
     public void WriteCheckpoint(LiveCheckpoint checkpoint, Task? eventsStored) => Queue(new CheckpointWork(checkpoint, eventsStored));
 
+    /// <summary>Queues a value for the detector state table under <paramref name="key"/> (a partition's checkpoint), written after everything queued before it.</summary>
+    public void WriteState(string key, string value) => Queue(new StateWork(key, value));
+
+    /// <summary>Ends once everything queued so far is written (a partition handed over must have its checkpoint in the store first).</summary>
+    public async Task FlushAsync()
+    {
+        var done = new FlushWork(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Queue(done);
+        // A writer that failed or was abandoned never reaches the marker.
+        await Task.WhenAny(done.Done.Task, _loop).ConfigureAwait(false);
+        ThrowIfFailed();
+    }
+
     /// <summary>Waits for everything queued to be written, at most until <paramref name="grace"/> is cancelled.</summary>
     public async Task CompleteAsync(CancellationToken grace)
     {
@@ -114,6 +127,14 @@ internal sealed class LiveWriter : IDisposable
                     case CheckpointWork c:
                         await WriteCheckpointAsync(c, cancellationToken).ConfigureAwait(false);
                         break;
+                    case StateWork state:
+                        var values = new Dictionary<string, string> { [state.Key] = state.Value };
+                        await _retry.ExecuteAsync(async token => await _store.State.SetAsync(values, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                        _stats.CheckpointWritten();
+                        break;
+                    case FlushWork flush:
+                        flush.Done.TrySetResult();
+                        break;
                 }
             }
         }
@@ -169,4 +190,8 @@ internal sealed class LiveWriter : IDisposable
     private sealed record CheckpointWork(LiveCheckpoint Checkpoint, Task? EventsStored) : Work;
 
     private sealed record BehaviourWork(List<ModelWindowRecord> Windows, List<ModelScoreRecord> Scores, IReadOnlyList<EntityBaselineRecord> Baselines) : Work;
+
+    private sealed record StateWork(string Key, string Value) : Work;
+
+    private sealed record FlushWork(TaskCompletionSource Done) : Work;
 }

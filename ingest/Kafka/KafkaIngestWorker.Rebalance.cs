@@ -116,6 +116,8 @@ public sealed partial class KafkaIngestWorker
         foreach (var key in keys)
         {
             _assigned.Remove(key);
+            _writtenNext.Remove(key);
+            _storedNext.Remove(key);
         }
 
         _ledger.Forget(keys);

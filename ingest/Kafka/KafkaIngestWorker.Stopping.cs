@@ -42,6 +42,12 @@ public sealed partial class KafkaIngestWorker
             }
         }
 
+        if (!_writesAbandoned)
+        {
+            // Republished events are acknowledged by now: their offsets may go with the last commit.
+            StoreRepublishedOffsets();
+        }
+
         // Commits the stored offsets and leaves the group, so the partitions move at once.
         _consumer!.Close();
         LogMessages.Stopped(_logger, Stats.LinesWritten, Stats.EventsWritten, Stats.DeadLetters, Stats.DuplicatesDropped);

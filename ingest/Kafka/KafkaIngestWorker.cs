@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using LogSentinel.Ingest.Parsing;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Telemetry;
@@ -104,6 +105,18 @@ public sealed partial class KafkaIngestWorker : IDisposable
     /// </summary>
     internal IKafkaBatchObserver? Observer { get; set; }
 
+    /// <summary>
+    /// Also produces every parsed event to the internal topics (<c>Ingest:Republish</c>), merged by event time across
+    /// the assigned partitions (<see cref="RepublishMerge"/>); a source offset is stored for commit only once the events
+    /// before it are acknowledged there. Every event is republished, also those the store drops as already stored
+    /// after a redelivery. Set before <see cref="RunAsync(CancellationToken)"/>; not together with live detection.
+    /// </summary>
+    public EventRepublisher? Republisher { get; set; }
+
+    private RepublishMerge? _merge;
+    private readonly Dictionary<PartitionKey, long> _writtenNext = [];
+    private readonly Dictionary<PartitionKey, long> _storedNext = [];
+
     /// <summary>Running totals, readable from any thread.</summary>
     public KafkaIngestStats Stats { get; } = new();
 
@@ -133,6 +146,17 @@ public sealed partial class KafkaIngestWorker : IDisposable
     private void Run(CancellationToken stop, CancellationToken abandon)
     {
         LogMessages.Starting(_logger, _options.GroupId, _topicByName.Keys, _options.BootstrapServers!);
+        if (Republisher is not null)
+        {
+            if (Observer is not null)
+            {
+                throw new InvalidOperationException("Republishing is for the ingest role; live detection in the same worker is not supported.");
+            }
+
+            _merge = new RepublishMerge(Republisher, [.. _topics.Select(t => t.Topic)]);
+            Observer = _merge;
+        }
+
         var config = KafkaConsumerConfigFactory.Create(_options);
         // Live detection merges partitions by event time and must know when one has nothing more to give.
         config.EnablePartitionEof = Observer is not null;
@@ -433,9 +457,23 @@ public sealed partial class KafkaIngestWorker : IDisposable
             }
 
             var topic = _topics[key.Topic].Topic;
+            var next = range.Last + 1;
+            if (_merge is not null)
+            {
+                _writtenNext[key] = next;
+                // Not past what the internal topics have acknowledged: a crash then re-delivers and republishes it.
+                next = Math.Min(next, _merge.CommitLimit(key.Topic, key.Partition));
+                if (next < 0 || (_storedNext.TryGetValue(key, out var stored) && next <= stored))
+                {
+                    continue;
+                }
+
+                _storedNext[key] = next;
+            }
+
             try
             {
-                consumer.StoreOffset(new TopicPartitionOffset(topic, key.Partition, range.Last + 1));
+                consumer.StoreOffset(new TopicPartitionOffset(topic, key.Partition, next));
             }
             catch (KafkaException ex)
             {
@@ -461,12 +499,31 @@ public sealed partial class KafkaIngestWorker : IDisposable
         }
     }
 
+    /// <summary>Offsets of written batches held back until their events were acknowledged on the internal topics: stored once they are.</summary>
+    private void StoreRepublishedOffsets()
+    {
+        if (_merge is null || _writtenNext.Count == 0)
+        {
+            return;
+        }
+
+        var offsets = new BatchOffsets();
+        foreach (var (key, next) in _writtenNext)
+        {
+            offsets.Record(key, next - 1);
+        }
+
+        StoreOffsets(offsets);
+    }
+
     private void MeasureLagIfDue()
     {
         if (_time.GetElapsedTime(_lagMeasuredAt).TotalMilliseconds < LagIntervalMs)
         {
             return;
         }
+
+        StoreRepublishedOffsets();
 
         _lagMeasuredAt = _time.GetTimestamp();
         var consumer = _consumer!;

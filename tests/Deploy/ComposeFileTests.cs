@@ -5,6 +5,7 @@ using LogSentinel.Cli.Telemetry;
 using LogSentinel.Detect.Live;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using LogSentinel.Store.Configuration;
 
 namespace LogSentinel.Tests.Deploy;
@@ -124,14 +125,19 @@ public sealed partial class ComposeFileTests
         Assert.Equal("logsentinel-ingest", kafka.GroupId);
         Assert.Equal(new Dictionary<string, string> { ["gateway-access"] = "gateway-json", ["app-events"] = "app-json" }, kafka.Topics);
 
-        // The input topics and nothing else: no role republishes to internal topics.
+        // The input topics, and the internal topics ingest republishes to (the wide one with one partition).
         var createTopics = string.Join('\n', Command("kafka-topics"));
         var created = CreatedTopics().Match(createTopics);
         Assert.True(created.Success, $"kafka-topics has no 'for topic in ...' loop:\n{createTopics}");
         Assert.Equal(kafka.Topics.Keys.Order(StringComparer.Ordinal), created.Groups["topics"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        var republish = IngestRuntime.Bind<RepublishOptions>(Configuration("ingest"), RepublishOptions.SectionName);
+        republish.Validate();
+        Assert.True(republish.Enabled, "ingest must republish for the partitioned detect");
+        Assert.Contains($"for internal in {republish.AccountTopic} {republish.AddressTopic};", createTopics, StringComparison.Ordinal);
+        Assert.Contains($"--topic {republish.WideTopic} --partitions 1 ", createTopics, StringComparison.Ordinal);
 
         // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
-        _ = IngestRuntime.Bind<IngestOptions>(Configuration("ingest"), IngestOptions.SectionName, "Kafka");
+        _ = IngestRuntime.Bind<IngestOptions>(Configuration("ingest"), IngestOptions.SectionName, "Kafka", "Republish");
         IngestRuntime.Bind<TelemetryOptions>(Configuration("ingest"), TelemetryOptions.SectionName).Validate();
     }
 
@@ -150,21 +156,20 @@ public sealed partial class ComposeFileTests
         Assert.NotEqual(ingest.GroupId, live.DetectGroupId);
         Assert.Equal(ingest.Topics, kafka.Topics);
         Assert.Equal(ingest.BootstrapServers, kafka.BootstrapServers);
-        _ = IngestRuntime.Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Kafka");
+        _ = IngestRuntime.Bind<IngestOptions>(configuration, IngestOptions.SectionName, "Kafka", "Republish");
         IngestRuntime.Bind<TelemetryOptions>(configuration, TelemetryOptions.SectionName).Validate();
     }
 
     [Fact]
-    public void Compose_DetectIsNeverScaled()
+    public void Compose_DetectReadsTheInternalTopics_SoItMayBeScaled()
     {
-        var detect = DeployFiles.Map(Services()["detect"], "detect");
+        var live = IngestRuntime.Bind<LiveOptions>(Configuration("detect"), LiveOptions.SectionName);
+        var republish = IngestRuntime.Bind<RepublishOptions>(Configuration("detect"), RepublishOptions.SectionName);
 
-        // One member per group: compose must not ask for more (a deploy.replicas or scale above 1).
-        Assert.False(detect.ContainsKey("scale") && (string)detect["scale"] != "1", "detect: scale must be 1");
-        if (detect.TryGetValue("deploy", out var deploy) && DeployFiles.Map(deploy, "detect.deploy").TryGetValue("replicas", out var replicas))
-        {
-            Assert.Equal("1", replicas);
-        }
+        // One engine per internal partition: several members share the group (a raw detect could not be scaled).
+        Assert.True(live.ReadsInternalTopics, "detect must read the internal topics (Live:Source=internal)");
+        Assert.Equal(new RepublishOptions().Topics, republish.Topics);
+        Assert.Contains("--scale detect=", DeployFiles.Read("deploy/compose.yaml"), StringComparison.Ordinal);
     }
 
     [Fact]

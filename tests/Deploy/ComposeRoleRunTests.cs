@@ -28,6 +28,7 @@ public sealed class ComposeRoleRunTests(EmbeddedEngineFixture engine)
     {
         await using var endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, Password);
         await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 3, appPartitions: 3);
+        CreateInternalTopics(bed);
         bed.Produce(KafkaTestBed.GatewayTopic, 3, Enumerable.Range(0, 600).Select(KafkaTestLines.Gateway));
         bed.Produce(KafkaTestBed.AppTopic, 3, Enumerable.Range(0, 400).Select(KafkaTestLines.App));
         var database = EmbeddedEngineFixture.NewDatabase("compose");
@@ -56,10 +57,11 @@ public sealed class ComposeRoleRunTests(EmbeddedEngineFixture engine)
     }
 
     [Fact]
-    public async Task ComposeIngestAndDetect_SideBySide_DetectReadsEveryMessageInItsOwnGroupAndCheckpoints()
+    public async Task ComposeIngestAndDetect_SideBySide_DetectReadsTheRepublishedEventsInItsOwnGroupAndCheckpointsPerPartition()
     {
         await using var endpoint = await ClickHouseHttpEndpoint.StartAsync(engine, Password);
         await using var bed = await KafkaTestBed.StartAsync(gatewayPartitions: 2, appPartitions: 2);
+        CreateInternalTopics(bed);
         bed.Produce(KafkaTestBed.GatewayTopic, 2, Enumerable.Range(0, 300).Select(KafkaTestLines.Gateway));
         bed.Produce(KafkaTestBed.AppTopic, 2, Enumerable.Range(0, 200).Select(KafkaTestLines.App));
         var database = EmbeddedEngineFixture.NewDatabase("composedetect");
@@ -72,27 +74,44 @@ public sealed class ComposeRoleRunTests(EmbeddedEngineFixture engine)
         var detectWriter = TextWriter.Synchronized(detectOutput);
         var ingest = Parse("ingest", standIns).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null }, stop.Token);
         var detect = Parse("detect", standIns).InvokeAsync(new InvocationConfiguration { Output = detectWriter, Error = detectError }, stop.Token);
-        // The status line (every 5 s by default, as compose runs it) counts what detect has fed to its engine.
-        var fed = $"detected {500:N0} (";
+        // The status line (every 5 s by default, as compose runs it) shows partitions read to their end and events fed.
         await KafkaTestBed.WaitForAsync(
             async () => await CountAsync(database, "gateway_events") + await CountAsync(database, "app_events") == 500
-                && Read(detectWriter, detectOutput).Contains(fed, StringComparison.Ordinal),
+                && FedAtLeast(Read(detectWriter, detectOutput), 500)
+                && Read(detectWriter, detectOutput).Contains("partitions 5 (5 caught up)", StringComparison.Ordinal),
             Task.WhenAny(ingest, detect));
         await stop.CancelAsync();
         Assert.Equal(0, await ingest.WaitAsync(KafkaTestBed.Patience));
         Assert.True(await detect.WaitAsync(KafkaTestBed.Patience) == 0, detectError.ToString());
 
-        // Both groups got every message: detect did not take partitions from ingest, and wrote no event itself.
+        // Both groups got every message: detect took no partition from ingest, and wrote no event itself.
         Assert.Equal(300, await CountAsync(database, "gateway_events"));
         Assert.Equal(200, await CountAsync(database, "app_events"));
         Assert.Contains("as group logsentinel-detect", detectOutput.ToString(), StringComparison.Ordinal);
-        // Its shutdown checkpoint, under its group, reached the store through the server transport.
+        Assert.Contains("Detecting by partition on logsentinel.by-account, logsentinel.by-address, logsentinel.wide", detectOutput.ToString(), StringComparison.Ordinal);
+        // Its shutdown checkpoints, one per partition under its group, reached the store through the server transport.
         var checkpoint = await SharedEngine.Transport.QueryAsync(
             $"SELECT count() FROM {database}.detector_state WHERE key = {{key:String}}",
-            new QueryParameters().Add("key", "detect/live/logsentinel-detect/checkpoint"),
+            new QueryParameters().Add("key", "detect/logsentinel-detect/logsentinel.wide/0"),
             CancellationToken.None);
         Assert.Equal(1L, Convert.ToInt64(checkpoint.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(endpoint.Statements, s => s.Contains($"{database}.detector_state", StringComparison.Ordinal));
+    }
+
+    /// <summary>The internal topics compose's kafka-topics creates, smaller: by account and by address over 2 partitions, wide over 1.</summary>
+    private static void CreateInternalTopics(KafkaTestBed bed)
+    {
+        bed.Cluster.CreateTopic("logsentinel.by-account", 2);
+        bed.Cluster.CreateTopic("logsentinel.by-address", 2);
+        bed.Cluster.CreateTopic("logsentinel.wide", 1);
+    }
+
+    /// <summary>Whether the last status line counts at least <paramref name="events"/> events fed.</summary>
+    private static bool FedAtLeast(string output, long events)
+    {
+        var matches = System.Text.RegularExpressions.Regex.Matches(output, @"detected (?<n>[\d,]+) \(");
+        return matches.Count > 0
+            && long.Parse(matches[^1].Groups["n"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) >= events;
     }
 
     private static Dictionary<string, string> StandIns(ClickHouseHttpEndpoint endpoint, string database, string bootstrapServers) =>

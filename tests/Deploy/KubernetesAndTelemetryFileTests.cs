@@ -5,6 +5,7 @@ using LogSentinel.Detect.Live;
 using LogSentinel.Detect.Tuning;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Ingest.Kafka;
+using LogSentinel.Ingest.Kafka.Republish;
 using LogSentinel.Store.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -126,7 +127,7 @@ public sealed class KubernetesAndTelemetryFileTests
         kafka.Validate();
 
         // As `ingest` binds its sections today: strictly, so a key it does not know would stop it at start.
-        _ = IngestRuntime.Bind<IngestOptions>(settings, IngestOptions.SectionName, "Kafka");
+        _ = IngestRuntime.Bind<IngestOptions>(settings, IngestOptions.SectionName, "Kafka", "Republish");
         IngestRuntime.Bind<TelemetryOptions>(settings, TelemetryOptions.SectionName).Validate();
 
         // As `run` and `detect` bind theirs: strictly too.
@@ -155,13 +156,13 @@ public sealed class KubernetesAndTelemetryFileTests
     }
 
     [Fact]
-    public void Kubernetes_DetectIsOneRecreatedMemberOfItsOwnGroupOnTheIngestTopics()
+    public void Kubernetes_DetectIsAScaledGroupOverTheInternalTopicsIngestRepublishesTo()
     {
         var spec = DeployFiles.Map(Manifest("Deployment", "logsentinel-detect")["spec"], "spec");
 
-        // One member per group (its checkpoint is per group); the old pod leaves before the new one starts.
-        Assert.Equal("1", spec["replicas"]);
-        Assert.Equal("Recreate", DeployFiles.Map(spec["strategy"], "strategy")["type"]);
+        // Partitioned detect: one checkpoint per partition, so several members and rolling updates are safe.
+        Assert.True(int.Parse((string)spec["replicas"], System.Globalization.CultureInfo.InvariantCulture) > 1, "detect runs several members");
+        Assert.Equal("RollingUpdate", DeployFiles.Map(spec["strategy"], "strategy")["type"]);
 
         // Bound as `detect` binds them: Ingest:Kafka for the consumer, Live for its group, both strictly.
         var settings = Settings();
@@ -171,6 +172,10 @@ public sealed class KubernetesAndTelemetryFileTests
         live.Validate();
         Assert.Equal("logsentinel-detect", live.DetectGroupId);
         Assert.NotEqual(kafka.GroupId, live.DetectGroupId);
+        Assert.True(live.ReadsInternalTopics, "detect must read the internal topics (Live:Source=internal)");
+        var republish = IngestRuntime.Bind<RepublishOptions>(settings, RepublishOptions.SectionName);
+        republish.Validate();
+        Assert.True(republish.Enabled, "ingest must republish to the internal topics detect reads");
 
         // detect and ingest read their topics from the one ConfigMap, and neither overrides them.
         foreach (var role in new[] { "ingest", "detect" })

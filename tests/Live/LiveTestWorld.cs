@@ -28,7 +28,7 @@ internal sealed class LiveTestWorld : IAsyncDisposable
     public const int GatewayPartitions = 3;
     public const int AppPartitions = 2;
 
-    private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)(i * 13)).ToArray();
+    internal static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)(i * 13)).ToArray();
 
     private LiveTestWorld(SimulatedRun run, KafkaTestBed bed)
     {
@@ -96,12 +96,12 @@ internal sealed class LiveTestWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Bed.DisposeAsync();
 
-    private static async Task<DetectionEngine> EngineAsync(ILogStore store) => new(
+    internal static async Task<DetectionEngine> EngineAsync(ILogStore store) => new(
         new DetectionOptions(),
         new ReferenceData(await store.Reference.GetAccountsAsync(), await store.Reference.GetNetworksAsync(), await store.Reference.GetDelegationsAsync()),
         TimeProvider.System);
 
-    private static async Task LoadReferenceAsync(ILogStore store, SimulatedRun run) =>
+    internal static async Task LoadReferenceAsync(ILogStore store, SimulatedRun run) =>
         await new ReferenceFiles(
             new FileInfo(Path.Combine(run.Directory, "accounts.csv")),
             new FileInfo(Path.Combine(run.Directory, "networks.csv")),
