@@ -323,7 +323,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
     private void Feed()
     {
         var fed = false;
-        while (TryPickOldest(out var best, out var bestIndex, out var bound, out var boundIndex))
+        while (EventTimeMerge.TryPickOldest(_assigned, force: false, out var best, out var bestIndex, out var bound, out var boundIndex))
         {
             // The oldest partition keeps going while its events stay ahead of every other head; a tie goes to the
             // partition first in the fixed order, so the order fed is the same however the queues filled.
@@ -332,7 +332,7 @@ internal sealed class LiveDetector : IKafkaBatchObserver
                 FeedHead(best);
                 fed = true;
             }
-            while (!best.IsEmpty && (best.HeadTimestamp < bound || (best.HeadTimestamp == bound && bestIndex < boundIndex)));
+            while (EventTimeMerge.KeepsLead(best, bestIndex, bound, boundIndex));
         }
 
         if (fed)
@@ -340,50 +340,6 @@ internal sealed class LiveDetector : IKafkaBatchObserver
             _dirty = true;
             Publish();
         }
-    }
-
-    /// <summary>
-    /// The partition whose head is oldest, and the next oldest head; false when nothing is queued, or when a partition
-    /// with nothing queued may still bring older events.
-    /// </summary>
-    private bool TryPickOldest(
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PartitionQueue? best, out int bestIndex, out long bound, out int boundIndex)
-    {
-        best = null;
-        bestIndex = boundIndex = int.MaxValue;
-        bound = long.MaxValue;
-        var bestTs = long.MaxValue;
-        for (var i = 0; i < _assigned.Count; i++)
-        {
-            var q = _assigned[i];
-            if (q.IsEmpty)
-            {
-                if (!q.CaughtUp)
-                {
-                    best = null;
-                    return false;
-                }
-
-                continue;
-            }
-
-            var ts = q.HeadTimestamp;
-            if (ts < bestTs)
-            {
-                bound = bestTs;
-                boundIndex = bestIndex;
-                best = q;
-                bestIndex = i;
-                bestTs = ts;
-            }
-            else if (ts < bound)
-            {
-                bound = ts;
-                boundIndex = i;
-            }
-        }
-
-        return best is not null;
     }
 
     private void FeedHead(PartitionQueue q)

@@ -1,3 +1,4 @@
+using LogSentinel.Ingest.Kafka;
 using LogSentinel.Store.Events;
 
 namespace LogSentinel.Detect.Live;
@@ -6,7 +7,7 @@ namespace LogSentinel.Detect.Live;
 /// One partition's parsed events waiting for the event-time merge, in offset order, with what is known of the
 /// partition's progress: how far it was consumed, handed over and fed, and whether the consumer is at its end.
 /// </summary>
-internal sealed class PartitionQueue(int topic, int partition, string topicName)
+internal sealed class PartitionQueue(int topic, int partition, string topicName) : IMergeQueue
 {
     private const int CompactRows = 8192;
 

@@ -176,7 +176,7 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
     private void Release(bool force = false)
     {
         var sources = new List<(Source, long)>();
-        while (TryPickOldest(force, out var best, out var bound, out var boundIndex, out var bestIndex))
+        while (EventTimeMerge.TryPickOldest(_assigned, force, out var best, out var bestIndex, out var bound, out var boundIndex))
         {
             do
             {
@@ -184,7 +184,7 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
                 _released.Add(e);
                 sources.Add((best, e.Offset));
             }
-            while (best.Queue.Count > 0 && (best.Queue.Peek().TimestampMs < bound || (best.Queue.Peek().TimestampMs == bound && bestIndex < boundIndex)));
+            while (EventTimeMerge.KeepsLead(best, bestIndex, bound, boundIndex));
         }
 
         if (_released.Count == 0)
@@ -196,45 +196,6 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
         _released.Clear();
         _inFlight.Enqueue(new InFlight(republisher.PublishAsync(messages, CancellationToken.None), sources));
         Settle();
-    }
-
-    private bool TryPickOldest(bool force, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Source? best, out long bound, out int boundIndex, out int bestIndex)
-    {
-        best = null;
-        bestIndex = boundIndex = int.MaxValue;
-        bound = long.MaxValue;
-        var bestTs = long.MaxValue;
-        for (var i = 0; i < _assigned.Count; i++)
-        {
-            var source = _assigned[i];
-            if (source.Queue.Count == 0)
-            {
-                if (!force && !source.CaughtUp)
-                {
-                    best = null;
-                    return false;
-                }
-
-                continue;
-            }
-
-            var ts = source.Queue.Peek().TimestampMs;
-            if (ts < bestTs)
-            {
-                bound = bestTs;
-                boundIndex = bestIndex;
-                best = source;
-                bestIndex = i;
-                bestTs = ts;
-            }
-            else if (ts < bound)
-            {
-                bound = ts;
-                boundIndex = i;
-            }
-        }
-
-        return best is not null;
     }
 
     private int IndexOf(string topic)
@@ -261,7 +222,7 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
         return source;
     }
 
-    private sealed class Source(int topic, int partition)
+    private sealed class Source(int topic, int partition) : IMergeQueue
     {
         public int Topic { get; } = topic;
 
@@ -281,6 +242,10 @@ internal sealed class RepublishMerge(EventRepublisher republisher, IReadOnlyList
         public SortedList<long, int> Outstanding { get; } = [];
 
         public bool CaughtUp => Queue.Count == 0 && End >= 0 && Consumed <= Enqueued;
+
+        public bool IsEmpty => Queue.Count == 0;
+
+        public long HeadTimestamp => Queue.Peek().TimestampMs;
     }
 
     private sealed record InFlight(Task Delivery, List<(Source Source, long Offset)> Events);
