@@ -90,7 +90,6 @@ public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposab
             await run.WaitAsync(KafkaTestBed.Patience);
         }
 
-        world.Copy(firstHalf, world.Topics);
         var shared = await world.DetectStoreAsync();
         using var victim = await world.MemberAsync(shared, idle: false);
         using var survivor = await world.MemberAsync(shared, idle: false);
@@ -98,12 +97,22 @@ public sealed class PartitionedDetectTests(ITestOutputHelper output) : IDisposab
         using var stop = new CancellationTokenSource();
         var victimRun = victim.RunAsync(CancellationToken.None, kill.Token);
         var survivorRun = survivor.RunAsync(stop.Token);
-        // The victim owns partitions, the first half is fed, and the victim has checkpointed: then it dies without a word.
+        var runs = Task.WhenAny(victimRun, survivorRun);
+
+        // The first half arrives once the group has spread the partitions over both members: had it come earlier, the
+        // member that joined first could feed and checkpoint everything, leaving the victim only positions at the end.
+        await KafkaTestBed.WaitForAsync(
+            () => Task.FromResult(victim.AssignedPartitions > 0 && survivor.AssignedPartitions > 0
+                && victim.AssignedPartitions + survivor.AssignedPartitions == ScaleOutWorld.AllPartitions),
+            runs);
+        world.Copy(firstHalf, world.Topics);
+
+        // The victim has fed its share of the first half and checkpointed: then it dies without a word.
         try
         {
             await KafkaTestBed.WaitForAsync(
                 () => Task.FromResult(victim.AssignedPartitions > 0 && victim.Stats.Checkpoints > 0 && ScaleOutWorld.FedUpTo(firstEnds, victim, survivor)),
-                Task.WhenAny(victimRun, survivorRun));
+                runs);
         }
         catch (OperationCanceledException)
         {
