@@ -73,7 +73,7 @@ internal sealed unsafe class ChdbConnection : IDisposable
     /// </summary>
     public long StreamInsert(IRowSource rows)
     {
-        var sql = $"INSERT INTO {rows.Table} ({string.Join(", ", rows.Columns)})";
+        var sql = $"INSERT INTO {rows.Table} ({string.Join(", ", rows.Columns)}) SETTINGS {InsertSettings.ParallelViews} = 1";
         var sqlBytes = Encoding.UTF8.GetBytes(sql);
         var native = rows.WritesNative;
         var formatBytes = native ? "Native"u8.ToArray() : "RowBinary"u8.ToArray();

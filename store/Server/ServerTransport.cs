@@ -135,6 +135,7 @@ internal sealed class ServerTransport : IClickHouseTransport
 
             // The driver learns the column types from a probe query; once per table is enough, a failed probe is not kept.
             UseSchemaCache = true,
+            CustomSettings = new Dictionary<string, object> { [InsertSettings.ParallelViews] = 1 },
         };
         return await RunAsync(
             $"INSERT INTO {rows.Table}",
