@@ -21,5 +21,5 @@ for run in 1 2 3; do
   echo "run $run, $(uptime | sed 's/.*load/load/')"
   "${ls[@]}" replay --data-dir "$work/data" "$@" \
     --accounts "$work/sim/accounts.csv" --networks "$work/sim/networks.csv" --delegations "$work/sim/delegations.csv" \
-    "$work/sim/gateway.jsonl" "$work/sim/app.jsonl" | grep -E 'Events|Elapsed|parse|detect|wait|store|checkpoint|Alerts'
+    "$work/sim/gateway.jsonl" "$work/sim/app.jsonl" | grep -E 'Events|Elapsed|parse|detect|wait|store|closed|checkpoint|Alerts'
 done

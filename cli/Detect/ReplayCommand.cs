@@ -111,6 +111,8 @@ internal static class ReplayCommand
         table.AddRow("  wait for next batch", Seconds(b.WaitForBatch));
         table.AddRow("  store events (background)", Seconds(b.StoreEvents));
         table.AddRow("  store alerts (background)", Seconds(b.StoreAlerts));
+        table.AddRow("  closed days' baselines and windows: build", Seconds(b.BuildBehaviour));
+        table.AddRow("  closed days' baselines and windows: store (background)", Seconds(b.StoreBehaviour));
         table.AddRow("  checkpoints (save + write)", Seconds(b.Checkpoint));
         table.AddRow("  wait for store at end", Seconds(b.WaitForStore));
         table.AddRow("Alerts", summary.Alerts.ToString("N0", CultureInfo.InvariantCulture));

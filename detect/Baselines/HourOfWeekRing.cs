@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LogSentinel.Detect.Baselines;
 
 /// <summary>
@@ -78,9 +80,17 @@ internal sealed class HourOfWeekRing(int weeks)
             w.Write(_next[d]);
         }
 
-        foreach (var c in _counts)
+        // One copy of the whole ring (little-endian 16-bit counts, as BinaryWriter writes them one at a time).
+        if (BitConverter.IsLittleEndian)
         {
-            w.Write(c);
+            w.Write(MemoryMarshal.AsBytes(_counts.AsSpan()));
+        }
+        else
+        {
+            foreach (var c in _counts)
+            {
+                w.Write(c);
+            }
         }
     }
 
@@ -94,9 +104,16 @@ internal sealed class HourOfWeekRing(int weeks)
             saved._next[d] = r.ReadInt32();
         }
 
-        for (var i = 0; i < saved._counts.Length; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            saved._counts[i] = r.ReadUInt16();
+            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(saved._counts.AsSpan()));
+        }
+        else
+        {
+            for (var i = 0; i < saved._counts.Length; i++)
+            {
+                saved._counts[i] = r.ReadUInt16();
+            }
         }
 
         Span<int> hours = stackalloc int[Hours];

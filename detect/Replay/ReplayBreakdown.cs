@@ -14,8 +14,11 @@ namespace LogSentinel.Detect.Replay;
 /// <param name="StoreAlerts">Writing alerts and their history (background).</param>
 /// <param name="Checkpoint">Saving detection state (on the detection side), then compressing and writing it (background).</param>
 /// <param name="WaitForStore">Waiting at the end for the last writes.</param>
+/// <param name="BuildBehaviour">Building the rows of closed days (baselines with their profiles, feature windows, scores), on the detection side.</param>
+/// <param name="StoreBehaviour">Writing those rows (background).</param>
 public sealed record ReplayBreakdown(
-    TimeSpan Parse, TimeSpan Detect, TimeSpan WaitForBatch, TimeSpan StoreEvents, TimeSpan StoreAlerts, TimeSpan Checkpoint, TimeSpan WaitForStore)
+    TimeSpan Parse, TimeSpan Detect, TimeSpan WaitForBatch, TimeSpan StoreEvents, TimeSpan StoreAlerts, TimeSpan Checkpoint, TimeSpan WaitForStore,
+    TimeSpan BuildBehaviour, TimeSpan StoreBehaviour)
 {
-    public static ReplayBreakdown Empty { get; } = new(default, default, default, default, default, default, default);
+    public static ReplayBreakdown Empty { get; } = new(default, default, default, default, default, default, default, default, default);
 }

@@ -50,6 +50,7 @@ public sealed class ReplayRunner(
     private List<AlertHistoryEntry> _history = [];
     private ulong _version;
     private long _checkpointTicks;
+    private long _behaviourTicks;
 
     /// <summary>Stops the replay (as if the process died) after this many batches were handed to the store; for tests.</summary>
     internal int? FailAfterBatches { get; set; }
@@ -204,13 +205,13 @@ public sealed class ReplayRunner(
 
             engine.Complete();
             QueueAlerts(writer, force: true);
-            QueueBehaviour(writer);
+            QueueBehaviour(writer, baselines: true);
 
             var detectEnded = Stopwatch.GetTimestamp();
             await writer.CompleteAsync().ConfigureAwait(false);
             writerDone = true;
             storeWait = Stopwatch.GetElapsedTime(detectEnded);
-            var detect = Stopwatch.GetElapsedTime(detectStarted, detectEnded) - Stopwatch.GetElapsedTime(0, waitTicks) - Stopwatch.GetElapsedTime(0, _checkpointTicks);
+            var detect = Stopwatch.GetElapsedTime(detectStarted, detectEnded) - Stopwatch.GetElapsedTime(0, waitTicks) - Stopwatch.GetElapsedTime(0, _checkpointTicks) - Stopwatch.GetElapsedTime(0, _behaviourTicks);
             var parse = TimeSpan.Zero;
             foreach (var c in cursors)
             {
@@ -219,7 +220,7 @@ public sealed class ReplayRunner(
 
             var stats = engine.Stats;
             var breakdown = new ReplayBreakdown(parse, detect, Stopwatch.GetElapsedTime(0, waitTicks), writer.BatchTime, writer.AlertTime,
-                Stopwatch.GetElapsedTime(0, _checkpointTicks) + writer.StateTime, storeWait);
+                Stopwatch.GetElapsedTime(0, _checkpointTicks) + writer.StateTime, storeWait, Stopwatch.GetElapsedTime(0, _behaviourTicks), writer.BehaviourTime);
             return new ReplaySummary(files.Count, writer.Lines, stats.Events, writer.Stored, writer.DeadLetters, stats.LateEvents, stats.AlertsByType,
                 time.GetElapsedTime(started), breakdown, restored is not null)
             {
@@ -246,9 +247,9 @@ public sealed class ReplayRunner(
 
     private void Checkpoint(ReplayWriter writer, List<ReplayCursor> cursors)
     {
-        var started = Stopwatch.GetTimestamp();
         QueueAlerts(writer, force: true);
-        QueueBehaviour(writer);
+        QueueBehaviour(writer, baselines: false);
+        var started = Stopwatch.GetTimestamp();
         var positions = new List<ReplayCheckpoint.FilePosition>(cursors.Count);
         foreach (var c in cursors)
         {
@@ -260,17 +261,25 @@ public sealed class ReplayRunner(
         _checkpointTicks += Stopwatch.GetTimestamp() - started;
     }
 
-    /// <summary>Queues the feature windows, shadow scores and baselines of the entities that closed a day since the last call.</summary>
-    private void QueueBehaviour(ReplayWriter writer)
+    /// <summary>
+    /// Queues the feature windows and shadow scores of the days closed since the last call, and with
+    /// <paramref name="baselines"/> the baselines that changed. Only the newest baseline of an entity is kept, so a
+    /// replay writes them once at its end instead of a profile per entity and day at every checkpoint (most of
+    /// what a month's replay spent on them); the engine's checkpoint remembers which changed.
+    /// </summary>
+    private void QueueBehaviour(ReplayWriter writer, bool baselines)
     {
+        var started = Stopwatch.GetTimestamp();
         var windows = new List<ModelWindowRecord>();
         var scores = new List<ModelScoreRecord>();
         engine.DrainBehaviour(windows, scores);
-        var baselines = engine.DrainChangedBaselines();
-        if (windows.Count > 0 || scores.Count > 0 || baselines.Count > 0)
+        var changed = baselines ? engine.DrainChangedBaselines() : [];
+        if (windows.Count > 0 || scores.Count > 0 || changed.Count > 0)
         {
-            writer.WriteBehaviour(windows, scores, baselines);
+            writer.WriteBehaviour(windows, scores, changed);
         }
+
+        _behaviourTicks += Stopwatch.GetTimestamp() - started;
     }
 
     /// <summary>Turns the alerts changed since the last call into rows now (the engine keeps changing them) and queues them in batches.</summary>

@@ -46,6 +46,12 @@ public sealed class ReplayRestartTests : IDisposable
         Assert.Equal(uninterrupted.Events, resumed.Events);
         Assert.Equal(uninterrupted.AlertsByType, resumed.AlertsByType);
         Assert.Equal(uninterrupted.EventsStored, await CountStoredAsync(restarted));
+
+        // Baselines are written once at the end: those that changed before the checkpoint the rerun resumed from are
+        // remembered by it, so every entity's newest baseline is there as after one run.
+        var wholeBaselines = await BaselinesAsync(whole);
+        Assert.NotEmpty(wholeBaselines);
+        Assert.Equal(wholeBaselines, await BaselinesAsync(restarted));
     }
 
     [Fact]
@@ -119,6 +125,12 @@ public sealed class ReplayRestartTests : IDisposable
         };
         var summary = await runner.RunAsync([Path.Combine(_run.Directory, "gateway.jsonl"), Path.Combine(_run.Directory, "app.jsonl")], CancellationToken.None);
         return (summary, await store.Alerts.ListAsync(new AlertQuery()));
+    }
+
+    private static async Task<List<string>> BaselinesAsync(string database)
+    {
+        await using var store = await SharedEngine.OpenMigratedAsync(database);
+        return [.. (await store.Baselines.ListAsync()).Select(b => $"{b.EntityKind}/{b.Entity} {b.OwnDays} {b.AsOf:O} {b.ProfileJson}")];
     }
 
     private static async Task<long> CountStoredAsync(string database)

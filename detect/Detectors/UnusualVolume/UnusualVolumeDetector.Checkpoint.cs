@@ -9,11 +9,15 @@ internal sealed partial class UnusualVolumeDetector
     // earlier checkpoints start with the model id, and restore with their hourly means dropped.
     private const uint HourOfWeekLayout = 0xFFFF_FF02;
 
+    // As HourOfWeekLayout, followed by the entities whose baseline changed since it was last drained: a replay drains
+    // them only at its end, so a replay resumed from a checkpoint must still write them.
+    private const uint ChangedBaselinesLayout = 0xFFFF_FF03;
+
     internal override bool CanCheckpoint => true;
 
     internal override void Save(BinaryWriter writer, DetectionContext context)
     {
-        writer.Write(HourOfWeekLayout);
+        writer.Write(ChangedBaselinesLayout);
 
         // The model decides alerts, so a checkpoint only continues under the same one.
         writer.Write(models.Promoted?.Id ?? 0);
@@ -39,12 +43,19 @@ internal sealed partial class UnusualVolumeDetector
                 w.Write(s.LastDayEndMs);
             });
         }
+
+        writer.Write(_changed.Count);
+        foreach (var entity in _changed)
+        {
+            writer.Write(entity);
+        }
     }
 
     internal override void Load(BinaryReader reader, DetectionContext context)
     {
         var model = reader.ReadUInt32();
-        var hourOfWeek = model == HourOfWeekLayout;
+        var layout = model;
+        var hourOfWeek = layout is HourOfWeekLayout or ChangedBaselinesLayout;
         if (hourOfWeek)
         {
             model = reader.ReadUInt32();
@@ -88,6 +99,16 @@ internal sealed partial class UnusualVolumeDetector
                 s.ProfileDays = r.ReadInt32();
                 s.LastDayEndMs = r.ReadInt64();
             });
+        }
+
+        _changed.Clear();
+        _changedSet.Clear();
+        if (layout == ChangedBaselinesLayout)
+        {
+            for (var n = reader.ReadInt32(); n > 0; n--)
+            {
+                MarkChanged(reader.ReadInt32());
+            }
         }
     }
 }

@@ -302,9 +302,14 @@ internal sealed partial class UnusualVolumeDetector(BehaviourModels models, Beha
         state.HourOfWeek.Add(HourOfWeekRing.WeekdayOf(c.Day), c.Hours);
         state.ProfileDays++;
         state.LastDayEndMs = due;
-        if (_changedSet.Add((id * 3) + kind))
+        MarkChanged((id * 3) + kind);
+    }
+
+    private void MarkChanged(int entity)
+    {
+        if (_changedSet.Add(entity))
         {
-            _changed.Add((id * 3) + kind);
+            _changed.Add(entity);
         }
     }
 
