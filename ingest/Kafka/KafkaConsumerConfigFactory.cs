@@ -2,7 +2,7 @@ using Confluent.Kafka;
 
 namespace LogSentinel.Ingest.Kafka;
 
-/// <summary>The librdkafka consumer settings of the ingest worker, from validated <see cref="KafkaSourceOptions"/>.</summary>
+/// <summary>The librdkafka consumer settings of the ingest worker (and, adjusted, of partitioned detect), from validated <see cref="KafkaSourceOptions"/>.</summary>
 internal static class KafkaConsumerConfigFactory
 {
     public static ConsumerConfig Create(KafkaSourceOptions options)
@@ -37,9 +37,15 @@ internal static class KafkaConsumerConfigFactory
             FetchQueueBackoffMs = 10,
             // Headers and timestamps are not used: skipping them saves an allocation or two per message.
             ConsumeResultFields = "topic",
-            SecurityProtocol = Enum.Parse<SecurityProtocol>(options.SecurityProtocol, ignoreCase: true),
         };
+        ApplySecurity(config, options);
+        return config;
+    }
 
+    /// <summary>Protocol, SASL credentials and CA of <paramref name="options"/>, for any client of the same cluster (consumer or producer).</summary>
+    public static void ApplySecurity(ClientConfig config, KafkaSourceOptions options)
+    {
+        config.SecurityProtocol = Enum.Parse<SecurityProtocol>(options.SecurityProtocol, ignoreCase: true);
         if (!string.IsNullOrEmpty(options.SaslMechanism))
         {
             config.SaslMechanism = Enum.Parse<SaslMechanism>(options.SaslMechanism, ignoreCase: true);
@@ -51,7 +57,5 @@ internal static class KafkaConsumerConfigFactory
         {
             config.SslCaLocation = options.SslCaLocation;
         }
-
-        return config;
     }
 }

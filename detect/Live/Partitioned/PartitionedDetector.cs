@@ -138,35 +138,14 @@ public sealed class PartitionedDetector : IDisposable
     {
         using var writer = new LiveWriter(_store, _retry, Stats, _time, "detect/unused");
         _writer = writer;
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = _kafka.BootstrapServers,
-            GroupId = _options.DetectGroupId,
-            ClientId = "logsentinel-detect",
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            EnableAutoOffsetStore = false,
-            EnableAutoCommit = true,
-            AutoCommitIntervalMs = 1000,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            SessionTimeoutMs = _kafka.SessionTimeoutMs,
-            MaxPollIntervalMs = Math.Max(300_000, _kafka.SessionTimeoutMs),
-            HeartbeatIntervalMs = Math.Max(500, _kafka.SessionTimeoutMs / 3),
-            // The idle rule needs to know when a partition has nothing more to give.
-            EnablePartitionEof = true,
-            ConsumeResultFields = "topic",
-            SecurityProtocol = Enum.Parse<SecurityProtocol>(_kafka.SecurityProtocol, ignoreCase: true),
-        };
-        if (!string.IsNullOrEmpty(_kafka.SaslMechanism))
-        {
-            config.SaslMechanism = Enum.Parse<SaslMechanism>(_kafka.SaslMechanism, ignoreCase: true);
-            config.SaslUsername = _kafka.SaslUsername;
-            config.SaslPassword = _kafka.SaslPassword;
-        }
-
-        if (!string.IsNullOrEmpty(_kafka.SslCaLocation))
-        {
-            config.SslCaLocation = _kafka.SslCaLocation;
-        }
+        // The ingest worker's consumer (offsets stored only when checkpointed, cooperative rebalances, fetch sizes,
+        // security), in the detect group, reading a partition without a checkpoint from its beginning.
+        var config = KafkaConsumerConfigFactory.Create(_kafka);
+        config.GroupId = _options.DetectGroupId;
+        config.ClientId = "logsentinel-detect";
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        // The idle rule needs to know when a partition has nothing more to give.
+        config.EnablePartitionEof = true;
 
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(config)
             .SetErrorHandler((_, error) => PartitionedLog.KafkaError(_logger, error.Code, error.Reason))

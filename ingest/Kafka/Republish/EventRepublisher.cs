@@ -39,19 +39,8 @@ public sealed class EventRepublisher : IDisposable
             LingerMs = 5,
             MessageTimeoutMs = options.DeliveryTimeoutMs,
             MessageMaxBytes = Math.Max(1_000_000, options.MaxMessageBytes + (64 << 10)),
-            SecurityProtocol = Enum.Parse<SecurityProtocol>(kafka.SecurityProtocol, ignoreCase: true),
         };
-        if (!string.IsNullOrEmpty(kafka.SaslMechanism))
-        {
-            config.SaslMechanism = Enum.Parse<SaslMechanism>(kafka.SaslMechanism, ignoreCase: true);
-            config.SaslUsername = kafka.SaslUsername;
-            config.SaslPassword = kafka.SaslPassword;
-        }
-
-        if (!string.IsNullOrEmpty(kafka.SslCaLocation))
-        {
-            config.SslCaLocation = kafka.SslCaLocation;
-        }
+        KafkaConsumerConfigFactory.ApplySecurity(config, kafka);
 
         _producer = new ProducerBuilder<Null, byte[]>(config).Build();
     }
