@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Ingest.Files;
+using LogSentinel.Ingest.Kafka;
 using LogSentinel.Ingest.Parsing;
 using LogSentinel.Ingest.Pipeline;
 
@@ -13,7 +14,7 @@ namespace LogSentinel.Detect.Replay;
 /// hands full ones over in file order, while detection consumes the current batch one event at a time. A batch
 /// goes back to the pool once the store has it, so parsing can run at most <see cref="PoolSize"/> batches ahead.
 /// </summary>
-internal sealed class ReplayCursor : IAsyncDisposable
+internal sealed class ReplayCursor : IAsyncDisposable, IMergeQueue
 {
     private const int ReadBufferBytes = 1 << 20;
     private const int DetectionBytes = 64 << 10;
@@ -79,6 +80,14 @@ internal sealed class ReplayCursor : IAsyncDisposable
 
     /// <summary>Event times of the current batch.</summary>
     public ReadOnlySpan<long> Timestamps => Current is null ? default : IsApp ? Current.Batch.App.TimestampMs : Current.Batch.Gateway.TimestampMs;
+
+    /// <summary>No event of the current batch left for detection (its next batch is moved in before the merge picks again).</summary>
+    public bool IsEmpty => Current is null || Row >= Timestamps.Length;
+
+    /// <summary>A file holds nothing older than its current batch: the merge never waits for one.</summary>
+    public bool CaughtUp => true;
+
+    public long HeadTimestamp => Timestamps[Row];
 
     /// <summary>Opens <paramref name="path"/> and starts parsing after line <paramref name="skipLines"/>.</summary>
     public static async Task<ReplayCursor> OpenAsync(

@@ -3,6 +3,7 @@ using System.Globalization;
 using LogSentinel.Detect.Alerts;
 using LogSentinel.Detect.Engine;
 using LogSentinel.Detect.Tuning;
+using LogSentinel.Ingest.Kafka;
 using LogSentinel.Ingest.Pipeline;
 using LogSentinel.Store;
 using LogSentinel.Store.Alerts;
@@ -144,34 +145,7 @@ public sealed class ReplayRunner(
 
                 // The file whose next event is oldest goes first; ties go to the file listed first, so the order is fixed.
                 // It keeps going while its events stay ahead of every other file's next event.
-                var next = -1;
-                var nextTs = long.MaxValue;
-                var bound = long.MaxValue;
-                var boundIndex = int.MaxValue;
-                for (var i = 0; i < cursors.Count; i++)
-                {
-                    var c = cursors[i];
-                    if (c.Current is null || c.Row >= c.Timestamps.Length)
-                    {
-                        continue;
-                    }
-
-                    var ts = c.Timestamps[c.Row];
-                    if (ts < nextTs)
-                    {
-                        bound = nextTs;
-                        boundIndex = next;
-                        next = i;
-                        nextTs = ts;
-                    }
-                    else if (ts < bound)
-                    {
-                        bound = ts;
-                        boundIndex = i;
-                    }
-                }
-
-                if (next < 0)
+                if (!EventTimeMerge.TryPickOldest(cursors, force: true, out var oldest, out var next, out var bound, out var boundIndex))
                 {
                     if (!moved)
                     {
@@ -181,19 +155,16 @@ public sealed class ReplayRunner(
                     continue;
                 }
 
+                var timestamps = oldest.Timestamps;
+                var row = oldest.Row;
+                do
                 {
-                    var c = cursors[next];
-                    var timestamps = c.Timestamps;
-                    var row = c.Row;
-                    do
-                    {
-                        c.Feed(engine, row);
-                        row++;
-                    }
-                    while (row < timestamps.Length && (timestamps[row] < bound || (timestamps[row] == bound && next < boundIndex)));
-
-                    c.Row = row;
+                    oldest.Feed(engine, row);
+                    row++;
                 }
+                while (row < timestamps.Length && (timestamps[row] < bound || (timestamps[row] == bound && next < boundIndex)));
+
+                oldest.Row = row;
             }
 
             if (checkpoints)
