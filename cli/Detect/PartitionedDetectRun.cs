@@ -43,20 +43,13 @@ internal static class PartitionedDetectRun
     /// <summary>One line of the member's totals and the rate since the previous line.</summary>
     private sealed class StatusLine(PartitionedDetector detector)
     {
-        private long _lastEvents;
-        private long _lastAt = TimeProvider.System.GetTimestamp();
+        private readonly EventRate _rate = new();
 
         public string Next()
         {
-            var now = TimeProvider.System.GetTimestamp();
             var live = detector.Stats;
-            var seconds = TimeProvider.System.GetElapsedTime(_lastAt, now).TotalSeconds;
-            var rate = seconds > 0 ? (live.Events - _lastEvents) / seconds : 0;
-            _lastEvents = live.Events;
-            _lastAt = now;
-            var watermark = live.WatermarkMs == long.MinValue
-                ? "-"
-                : DateTimeOffset.FromUnixTimeMilliseconds(live.WatermarkMs).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var rate = _rate.Next(live.Events);
+            var watermark = EventRate.Watermark(live.WatermarkMs);
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"{DateTime.Now:HH:mm:ss} partitions {detector.AssignedPartitions} ({detector.CaughtUpPartitions} caught up), detected {live.Events:N0} ({rate:N0}/s; late {live.LateEvents:N0}, duplicates {detector.Duplicates:N0}), alert changes {live.AlertChangesWritten:N0}, slowest watermark {watermark} +07{(live.TuningError is { } tuning ? $", {tuning}" : string.Empty)}");

@@ -60,17 +60,12 @@ internal static class KafkaIngestRun
     /// <summary>One line of totals and the rate since the previous line.</summary>
     private sealed class StatusLine(KafkaIngestStats stats, EventRepublisher? republisher)
     {
-        private long _lastEvents;
-        private long _lastAt = TimeProvider.System.GetTimestamp();
+        private readonly EventRate _rate = new();
 
         public string Next()
         {
-            var now = TimeProvider.System.GetTimestamp();
             var events = stats.EventsWritten;
-            var seconds = TimeProvider.System.GetElapsedTime(_lastAt, now).TotalSeconds;
-            var rate = seconds > 0 ? (events - _lastEvents) / seconds : 0;
-            _lastEvents = events;
-            _lastAt = now;
+            var rate = _rate.Next(events);
             var lag = stats.Lag < 0 ? "?" : stats.Lag.ToString("N0", CultureInfo.InvariantCulture);
             return string.Create(
                 CultureInfo.InvariantCulture,
