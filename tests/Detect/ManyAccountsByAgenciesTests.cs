@@ -82,14 +82,6 @@ public sealed class ManyAccountsByAgenciesTests
             }
         }
 
-        for (var row = 0; row < batch.Count; row++)
-        {
-            engine.Add(batch, row);
-        }
-
-        engine.Complete();
-        var alerts = new List<DetectedAlert>();
-        engine.DrainChangedAlerts(alerts);
-        return alerts;
+        return LogSentinel.Tests.Tuning.TuningEvents.Run(engine, batch);
     }
 }

@@ -42,6 +42,20 @@ internal sealed class LiveTestWorld : IAsyncDisposable
 
     public int Lines => Run.GatewayLines.Length + Run.AppLines.Length;
 
+    /// <summary>
+    /// The settings a <c>run</c> process needs to consume this world's cluster promptly: its brokers and topics, a short
+    /// session timeout and batch wait, and windows closed after a second without input (the data is from 2024).
+    /// </summary>
+    public string[] RunSettings() =>
+    [
+        "-s", $"Ingest:Kafka:BootstrapServers={Bed.Cluster.BootstrapServers}",
+        "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
+        "-s", "Ingest:Kafka:Topics:app-events=app-json",
+        "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
+        "-s", "Ingest:BatchMaxWaitMs=100",
+        "-s", "Live:IdleTimeout=00:00:01",
+    ];
+
     public static async Task<LiveTestWorld> StartAsync(SimulatedRun run)
     {
         var bed = await KafkaTestBed.StartAsync(GatewayPartitions, AppPartitions);

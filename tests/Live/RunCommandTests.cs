@@ -22,12 +22,7 @@ public sealed class RunCommandTests
         [
             "run", "--status-interval", "1", "--data-dir", SharedEngine.DataPath,
             "-s", $"Store:Database={world.Bed.Database}",
-            "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
-            "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
-            "-s", "Ingest:Kafka:Topics:app-events=app-json",
-            "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
-            "-s", "Ingest:BatchMaxWaitMs=100",
-            "-s", "Live:IdleTimeout=00:00:01",
+            .. world.RunSettings(),
             "-s", "Api:Urls=http://127.0.0.1:0",
         ];
 
@@ -62,12 +57,7 @@ public sealed class RunCommandTests
         [
             "--data-dir", SharedEngine.DataPath,
             "-s", $"Store:Database={world.Bed.Database}",
-            "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
-            "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
-            "-s", "Ingest:Kafka:Topics:app-events=app-json",
-            "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
-            "-s", "Ingest:BatchMaxWaitMs=100",
-            "-s", "Live:IdleTimeout=00:00:01",
+            .. world.RunSettings(),
         ];
         using var stop = new CancellationTokenSource();
         using var detectOutput = new StringWriter();

@@ -31,12 +31,7 @@ public sealed class RunOwnershipTests
                 "--networks", Path.Combine(sim.Directory, "networks.csv"),
                 "--delegations", Path.Combine(sim.Directory, "delegations.csv"),
                 "-s", "Api:Urls=http://127.0.0.1:0",
-                "-s", $"Ingest:Kafka:BootstrapServers={world.Bed.Cluster.BootstrapServers}",
-                "-s", "Ingest:Kafka:Topics:gateway-access=gateway-json",
-                "-s", "Ingest:Kafka:Topics:app-events=app-json",
-                "-s", "Ingest:Kafka:SessionTimeoutMs=3000",
-                "-s", "Ingest:BatchMaxWaitMs=100",
-                "-s", "Live:IdleTimeout=00:00:01",
+                .. world.RunSettings(),
             ]);
         Assert.NotNull(ServeOwnership.Read(dataDir));
 

@@ -71,37 +71,11 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
     public List<(int Topic, int Partition, byte[] Value, long MaxTs)> ReadMessages(RepublishOptions topics)
     {
         var found = new List<(int, int, byte[], long)>();
-        using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
+        ReadEach(topics, (result, gateway, app) =>
         {
-            BootstrapServers = Bed.Cluster.BootstrapServers,
-            GroupId = "test-copier",
-            EnablePartitionEof = true,
-            EnableAutoCommit = false,
-        }).Build();
-        var partitions = Layout(topics).Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)).ToList();
-        consumer.Assign(partitions);
-        var ended = new HashSet<TopicPartition>();
-        var gateway = new GatewayEventBatch(64);
-        var app = new AppEventBatch(64);
-        var order = new List<bool>();
-        using var patience = new CancellationTokenSource(KafkaTestBed.Patience);
-        while (ended.Count < partitions.Count)
-        {
-            var result = consumer.Consume(patience.Token);
-            if (result.IsPartitionEOF)
-            {
-                ended.Add(result.TopicPartition);
-                continue;
-            }
-
-            gateway.Clear();
-            app.Clear();
-            order.Clear();
-            EventMessageCodec.Decode(result.Message.Value, gateway, app, order, result.TopicPartitionOffset.ToString());
             var maxTs = Math.Max(gateway.Count > 0 ? gateway.TimestampMs.ToArray().Max() : long.MinValue, app.Count > 0 ? app.TimestampMs.ToArray().Max() : long.MinValue);
             found.Add((topics.Topics.ToList().IndexOf(result.Topic), result.Partition.Value, result.Message.Value, maxTs));
-        }
-
+        });
         return found;
     }
 
@@ -267,6 +241,24 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
     public List<(string Topic, int Partition, ulong Key, string Account, UInt128 Ip)> ReadInternalTopics()
     {
         var found = new List<(string, int, ulong, string, UInt128)>();
+        ReadEach(Topics, (result, gateway, app) =>
+        {
+            for (var i = 0; i < gateway.Count; i++)
+            {
+                found.Add((result.Topic, result.Partition.Value, gateway.EventKey[i], gateway.Account.GetString(i), gateway.ClientIp[i]));
+            }
+
+            for (var i = 0; i < app.Count; i++)
+            {
+                found.Add((result.Topic, result.Partition.Value, app.EventKey[i], app.Account.GetString(i), app.ClientIp[i]));
+            }
+        });
+        return found;
+    }
+
+    /// <summary>Reads every partition of <paramref name="topics"/> from its beginning to its end and hands over each message with its events decoded.</summary>
+    private void ReadEach(RepublishOptions topics, Action<ConsumeResult<Ignore, byte[]>, GatewayEventBatch, AppEventBatch> onMessage)
+    {
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
         {
             BootstrapServers = Bed.Cluster.BootstrapServers,
@@ -274,15 +266,7 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
             EnablePartitionEof = true,
             EnableAutoCommit = false,
         }).Build();
-        var partitions = new List<TopicPartitionOffset>();
-        foreach (var (topic, count) in new[] { (Topics.AccountTopic, AccountPartitions), (Topics.AddressTopic, AddressPartitions), (Topics.WideTopic, 1) })
-        {
-            for (var p = 0; p < count; p++)
-            {
-                partitions.Add(new TopicPartitionOffset(topic, p, Offset.Beginning));
-            }
-        }
-
+        var partitions = Layout(topics).Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)).ToList();
         consumer.Assign(partitions);
         var ended = new HashSet<TopicPartition>();
         var gateway = new GatewayEventBatch(64);
@@ -302,18 +286,8 @@ internal sealed class ScaleOutWorld : IAsyncDisposable
             app.Clear();
             order.Clear();
             EventMessageCodec.Decode(result.Message.Value, gateway, app, order, result.TopicPartitionOffset.ToString());
-            for (var i = 0; i < gateway.Count; i++)
-            {
-                found.Add((result.Topic, result.Partition.Value, gateway.EventKey[i], gateway.Account.GetString(i), gateway.ClientIp[i]));
-            }
-
-            for (var i = 0; i < app.Count; i++)
-            {
-                found.Add((result.Topic, result.Partition.Value, app.EventKey[i], app.Account.GetString(i), app.ClientIp[i]));
-            }
+            onMessage(result, gateway, app);
         }
-
-        return found;
     }
 
     public async ValueTask DisposeAsync()
